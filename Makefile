@@ -1,0 +1,52 @@
+# make lab   — set up .venv on first use, then open the notebooks in JupyterLab
+# make test  — set up .venv on first use, then lint and run the whole suite
+# make demo  — the backprop explorer as a Voila dashboard (instructor mode)
+# make bench — performance comparisons, written to benchmarks/results/
+# make notebooks — re-execute every walkthrough notebook in place (refresh its outputs)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+PORT ?= 8888
+TOKEN ?= $(shell $(PYTHON) -c "import secrets; print(secrets.token_hex(16))")
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
+	--nbval-cell-timeout=600
+
+.PHONY: setup lab test lint demo bench notebooks clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+setup: $(STAMP)
+
+lab: setup
+	@echo "JupyterLab on http://127.0.0.1:$(PORT)/lab?token=$(TOKEN)"
+	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) --IdentityProvider.token=$(TOKEN) \
+		--ServerApp.root_dir=notebooks $(ROOT_FLAG) \
+		--LabApp.default_url=/lab/tree/00_start_here.ipynb
+
+lint: setup
+	$(BIN)/ruff check .
+
+test: lint
+	$(BIN)/python -m pytest tests notebooks --ignore=notebooks/exercises $(NBVAL)
+
+demo: setup
+	@echo "Explorer on http://127.0.0.1:$(PORT)/?token=$(TOKEN)"
+	$(BIN)/voila notebooks/05_explorer.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(PORT) \
+		--IdentityProvider.token=$(TOKEN)
+
+bench: setup
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python -m benchmarks
+
+notebooks: setup
+	$(BIN)/python scripts/refresh_notebooks.py notebooks/*.ipynb
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,91 @@
+"""Initial parameters W[l] ~ scale * N(0, 1) of shape (n[l], n[l-1]), and b[l] = 0."""
+
+import numbers
+
+import numpy as np
+
+SCALES = {
+    "xavier": lambda n_prev: 1 / np.sqrt(n_prev),  # what the course's application uses
+    "he": lambda n_prev: np.sqrt(2 / n_prev),  # He et al., suited to ReLU layers
+}
+
+
+def make_rng(rng):
+    """A random generator from a Generator, a legacy RandomState, an int seed or None.
+
+    A ``RandomState`` is kept as it is, so ``np.random.RandomState(3)`` reproduces the
+    course's published values (they come from ``np.random.seed(3)`` and ``randn``).
+    """
+    if isinstance(rng, np.random.Generator | np.random.RandomState):
+        return rng
+    if rng is None or isinstance(rng, numbers.Integral) and not isinstance(rng, bool):
+        return np.random.default_rng(rng)
+    raise TypeError(
+        "rng must be a numpy.random.Generator, a numpy.random.RandomState, an int seed "
+        f"or None, got {type(rng).__name__}"
+    )
+
+
+def standard_normal(rng, shape):
+    """Draw N(0, 1) samples: ``randn`` for a RandomState, as the course does."""
+    if isinstance(rng, np.random.RandomState):
+        return rng.randn(*shape)
+    return rng.standard_normal(shape)
+
+
+def layer_scale(scale, n_prev):
+    """The standard deviation for W[l]: a number, or "xavier" / "he" from n[l-1]."""
+    if isinstance(scale, str):
+        if scale not in SCALES:
+            raise ValueError(
+                f"unknown scale {scale!r}; use a positive number such as 0.01, or one of "
+                f"{', '.join(map(repr, SCALES))}"
+            )
+        return SCALES[scale](n_prev)
+    if isinstance(scale, bool) or not isinstance(scale, numbers.Real) or not scale > 0:
+        raise ValueError(f"scale must be a positive number, 'xavier' or 'he', got {scale!r}")
+    return scale
+
+
+def check_layer_dims(layer_dims):
+    """layer_dims = [n[0], n[1], ..., n[L]]: at least two positive integers."""
+    if isinstance(layer_dims, str | bytes) or not hasattr(layer_dims, "__len__"):
+        raise TypeError(f"layer_dims must be a list like [n_x, n_1, 1], got {layer_dims!r}")
+    if len(layer_dims) < 2:
+        raise ValueError(
+            f"layer_dims needs at least two entries [n_x, ..., n[L]] (the input size and the "
+            f"output size), got {list(layer_dims)}"
+        )
+    for l, n in enumerate(layer_dims):
+        if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n <= 0:
+            raise ValueError(
+                f"layer_dims[{l}] = {n!r}: every layer size n[l] must be a positive integer"
+            )
+    return [int(n) for n in layer_dims]
+
+
+def initialize_parameters_deep(layer_dims, rng=None, scale=0.01):
+    """W[l] = scale * randn(n[l], n[l-1]),  b[l] = zeros((n[l], 1))  for l = 1..L.
+
+    Parameters
+    ----------
+    layer_dims : list of int   [n[0] = n_x, n[1], ..., n[L]]
+    rng : Generator, RandomState, int seed or None
+        Draws happen in layer order, W1 first, so a ``RandomState(seed)`` reproduces
+        the course's values.
+    scale : float, "xavier" or "he"
+        0.01 (the course's first exercise), "xavier" = 1/sqrt(n[l-1]) (the course's
+        application), "he" = sqrt(2/n[l-1]).
+
+    Returns
+    -------
+    parameters : dict   {"W1": (n[1], n[0]), "b1": (n[1], 1), ..., "WL", "bL"}
+    """
+    layer_dims = check_layer_dims(layer_dims)
+    rng = make_rng(rng)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        shape = (layer_dims[l], layer_dims[l - 1])
+        parameters[f"W{l}"] = standard_normal(rng, shape) * layer_scale(scale, shape[1])
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters

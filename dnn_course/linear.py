@@ -1,0 +1,83 @@
+"""The linear part of a layer: Z[l] = W[l] A[l-1] + b[l], and its backward step."""
+
+from typing import NamedTuple
+
+import numpy as np
+
+from .validation import as_matrix
+
+
+class LinearCache(NamedTuple):
+    """What the linear forward keeps for backward: dW needs A_prev, dA_prev needs W.
+
+    Unpacks like the course's tuple: ``A_prev, W, b = linear_cache``.
+    """
+
+    A_prev: np.ndarray
+    W: np.ndarray
+    b: np.ndarray
+
+
+def _check_linear(A_prev, W, b):
+    A_prev = as_matrix("A_prev", A_prev, "(n[l-1], m)")
+    W = as_matrix("W", W, "(n[l], n[l-1])")
+    b = as_matrix("b", b, "(n[l], 1)")
+    if W.shape[1] != A_prev.shape[0]:
+        raise ValueError(
+            f"W has shape {W.shape} but A_prev has {A_prev.shape[0]} rows: W[l] must be "
+            f"(n[l], n[l-1]) and A_prev (n[l-1], m), one column per example"
+        )
+    if b.shape != (W.shape[0], 1):
+        raise ValueError(
+            f"b has shape {b.shape} but W has {W.shape[0]} rows: b[l] must be (n[l], 1) "
+            f"= ({W.shape[0]}, 1), one bias per unit, broadcast over the m columns"
+        )
+    return A_prev, W, b
+
+
+def linear_forward(A_prev, W, b):
+    """Z[l] = W[l] A[l-1] + b[l]   (b broadcasts over the m columns).
+
+    Parameters
+    ----------
+    A_prev : ndarray, (n[l-1], m)   activations of the previous layer (A[0] = X)
+    W : ndarray, (n[l], n[l-1])
+    b : ndarray, (n[l], 1)
+
+    Returns
+    -------
+    Z : ndarray, (n[l], m)
+    linear_cache : LinearCache(A_prev, W, b)
+    """
+    A_prev, W, b = _check_linear(A_prev, W, b)
+    Z = W @ A_prev + b
+    return Z, LinearCache(A_prev, W, b)
+
+
+def linear_backward(dZ, linear_cache, compute_dA_prev=True):
+    """dW[l] = (1/m) dZ[l] A[l-1]^T,  db[l] = (1/m) sum(dZ[l], axis=1),  dA[l-1] = W[l]^T dZ[l].
+
+    Parameters
+    ----------
+    dZ : ndarray, (n[l], m)
+    linear_cache : LinearCache(A_prev, W, b) from ``linear_forward``
+    compute_dA_prev : bool
+        False skips dA[l-1] (returned as None): layer 1 has no use for dA[0].
+
+    Returns
+    -------
+    dA_prev : ndarray (n[l-1], m), or None
+    dW : ndarray (n[l], n[l-1])
+    db : ndarray (n[l], 1)
+    """
+    A_prev, W, b = linear_cache
+    if dZ.shape != (W.shape[0], A_prev.shape[1]):
+        raise ValueError(
+            f"dZ has shape {dZ.shape} but this layer's Z was (n[l], m) = "
+            f"({W.shape[0]}, {A_prev.shape[1]}): dZ must have the shape of Z"
+        )
+    m = A_prev.shape[1]
+    dW = (1 / m) * (dZ @ A_prev.T)
+    db = (1 / m) * np.sum(dZ, axis=1, keepdims=True)
+    dA_prev = W.T @ dZ if compute_dA_prev else None
+    return dA_prev, dW, db

@@ -1,0 +1,102 @@
+"""Gradient descent on the L-layer model: forward, cost, backward, update, repeated."""
+
+import numbers
+
+import numpy as np
+from tqdm.auto import tqdm
+
+from .cost import compute_cost
+from .initialization import check_layer_dims, initialize_parameters_deep
+from .model import L_model_backward, L_model_forward
+from .update import update_parameters
+from .validation import as_matrix, check_labels, check_positive
+
+PROGRESS_FROM = 1000  # iterations; shorter runs finish before a bar would help
+
+
+def check_training_data(X, Y, layers_dims):
+    """X must be (n_x, m) with n_x = layers_dims[0], and Y a (1, m) row of 0/1 labels."""
+    X = as_matrix("X", X, "(n_x, m)")
+    n_x = layers_dims[0]
+    if X.shape[0] != n_x:
+        hint = " — examples are columns: pass X.T" if X.shape[1] == n_x else ""
+        raise ValueError(
+            f"X has {X.shape[0]} rows but layers_dims[0] = {n_x} input features: X must "
+            f"be (n_x, m) = ({n_x}, m), got {X.shape}{hint}"
+        )
+    Y = check_labels(Y, np.empty((1, X.shape[1])))
+    return X, Y
+
+
+def L_layer_model(
+    X,
+    Y,
+    layers_dims,
+    learning_rate=0.0075,
+    num_iterations=3000,
+    print_cost=False,
+    hidden_activation="relu",
+    scale="xavier",
+    rng=None,
+    parameters=None,
+    callback=None,
+    callback_every=100,
+    progress=None,
+):
+    """Train [LINEAR -> g]*(L-1) -> LINEAR -> SIGMOID by gradient descent.
+
+    Each iteration: AL, caches = forward(X);  J = cost(AL, Y);
+    grads = backward(AL, Y, caches) without dA0;  W, b -= learning_rate * (dW, db).
+
+    Parameters
+    ----------
+    X : (n_x, m);  Y : (1, m) of 0/1;  layers_dims : [n_x, n[1], ..., 1]
+    learning_rate : float > 0;  num_iterations : int >= 0
+    print_cost : print the cost every 100 iterations and at the last one
+    hidden_activation : one name, or one per hidden layer
+    scale, rng : passed to ``initialize_parameters_deep`` (ignored if ``parameters``
+        is given to continue training)
+    callback : called as ``callback(i, cost, parameters, grads)`` every
+        ``callback_every`` iterations and at the last one, e.g. to draw a live plot
+    progress : show a progress bar; None shows one for runs of 1000+ iterations
+
+    Returns
+    -------
+    parameters : dict, the trained W1, b1, ..., WL, bL
+    costs : list of float, the cost at iterations 0, 100, 200, ...
+    """
+    layers_dims = check_layer_dims(layers_dims)
+    X, Y = check_training_data(X, Y, layers_dims)
+    check_positive("learning_rate", learning_rate)
+    if not isinstance(num_iterations, numbers.Integral) or num_iterations < 0:
+        raise ValueError(f"num_iterations must be an integer >= 0, got {num_iterations!r}")
+    if parameters is None:
+        parameters = initialize_parameters_deep(layers_dims, rng=rng, scale=scale)
+    show = num_iterations >= PROGRESS_FROM if progress is None else progress
+    costs = []
+    for i in tqdm(range(num_iterations), disable=not show, desc="training"):
+        AL, caches = L_model_forward(X, parameters, hidden_activation)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches, hidden_activation, compute_dA0=False)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        last = i == num_iterations - 1
+        if i % 100 == 0:
+            costs.append(cost)
+        if print_cost and (i % 100 == 0 or last):
+            print(f"Cost after iteration {i}: {cost:.6f}")
+        if callback is not None and (i % callback_every == 0 or last):
+            callback(i, cost, parameters, grads)
+    return parameters, costs
+
+
+def predict(X, parameters, hidden_activation="relu", threshold=0.5):
+    """y-hat = 1 where AL > threshold, else 0; returns an int array of shape (1, m)."""
+    AL, _ = L_model_forward(X, parameters, hidden_activation)
+    return (AL > threshold).astype(int)
+
+
+def accuracy(predictions, Y):
+    """The fraction of examples where the prediction equals the label, as a float."""
+    predictions = as_matrix("predictions", predictions, "(1, m)")
+    Y = check_labels(Y, predictions)
+    return float(np.mean(predictions == Y))

@@ -1,0 +1,129 @@
+"""Input checks that turn a bad shape or value into an error in the lecture's terms.
+
+Every public function of the package calls these before it computes anything, so a
+student sees "X has 209 rows but W1 expects 12288 input features" instead of a bare
+numpy broadcasting error. The checks only read their inputs: valid input gives the
+same numbers with or without them.
+"""
+
+import numpy as np
+
+
+def as_matrix(name, value, shape_hint):
+    """Return ``value`` as a 2-D numeric numpy array, or raise a clear error."""
+    if not isinstance(value, np.ndarray):
+        if value is None or isinstance(value, str | dict):
+            raise TypeError(
+                f"{name} must be a numpy array of shape {shape_hint}, got {type(value).__name__}"
+            )
+        value = np.asarray(value, dtype=float)
+    if value.dtype == object or not np.issubdtype(value.dtype, np.number):
+        raise TypeError(f"{name} must hold numbers, got an array of dtype {value.dtype}")
+    if value.ndim != 2:
+        raise ValueError(
+            f"{name} must be a 2-D array of shape {shape_hint}, got shape {value.shape}"
+            + (f" — use {name}.reshape(-1, 1) for a column" if value.ndim == 1 else "")
+        )
+    return value
+
+
+def check_finite(name, value):
+    """Raise if ``value`` holds NaN or inf: they would spread to every later layer."""
+    if np.isfinite(value.sum()):  # cheap: a NaN or inf anywhere makes the sum non-finite
+        return
+    if not np.isfinite(value).all():
+        bad = int(value.size - np.isfinite(value).sum())
+        raise ValueError(
+            f"{name} contains NaN or inf ({bad} of {value.size} entries); every layer after it "
+            "would be NaN too — check the data or lower the learning rate"
+        )
+
+
+def check_same_shape(name, value, other_name, other):
+    """Raise unless two arrays that go element-wise together have the same shape."""
+    if value.shape != other.shape:
+        raise ValueError(
+            f"{name} has shape {value.shape} but {other_name} has shape {other.shape}; "
+            "they are combined element-wise, so their shapes must be equal"
+        )
+
+
+def check_labels(Y, AL):
+    """Y must be a (1, m) row of 0/1 labels, one column per example, like AL."""
+    Y = as_matrix("Y", Y, "(1, m)")
+    if Y.shape != AL.shape:
+        hint = ""
+        if Y.shape == AL.shape[::-1] or Y.shape[::-1] == AL.shape:
+            hint = " — examples are columns: use Y.reshape(1, -1)"
+        raise ValueError(
+            f"Y has shape {Y.shape} but AL has shape {AL.shape}: labels must be a row "
+            f"(1, m) with one column per example{hint}"
+        )
+    if not np.isin(Y, (0, 1)).all():
+        odd = np.unique(Y[~np.isin(Y, (0, 1))])[:5]
+        raise ValueError(
+            f"Y must hold binary labels 0 or 1 (the output is one sigmoid unit); found {odd}"
+        )
+    return Y
+
+
+def check_positive(name, value, allow_zero=False):
+    """Raise unless ``value`` is a real number > 0 (or >= 0 with ``allow_zero``)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | np.number):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    if not np.isfinite(value) or value < 0 or (value == 0 and not allow_zero):
+        bound = ">= 0" if allow_zero else "> 0"
+        raise ValueError(f"{name} must be {bound}, got {value}")
+
+
+def num_layers(parameters, prefix=""):
+    """Return L for a dict holding W1, b1, ..., WL, bL (or dW1, db1, ... with prefix "d")."""
+    if not isinstance(parameters, dict):
+        raise TypeError(
+            f"parameters must be a dict like {{'W1': ..., 'b1': ...}}, "
+            f"got {type(parameters).__name__}"
+        )
+    L = sum(1 for key in parameters if key.startswith(prefix + "W"))
+    if L == 0:
+        raise ValueError(f"no {prefix}W1 found; keys present: {sorted(parameters)}")
+    for l in range(1, L + 1):
+        for key in (f"{prefix}W{l}", f"{prefix}b{l}"):
+            if key not in parameters:
+                raise KeyError(
+                    f"{key} is missing: a network with {L} layers needs "
+                    f"{prefix}W1..{prefix}W{L} and {prefix}b1..{prefix}b{L}; "
+                    f"keys present: {sorted(parameters)}"
+                )
+    return L
+
+
+def check_network(X, parameters):
+    """Check X and every W[l], b[l] against the chain X -> layer 1 -> ... -> layer L.
+
+    Returns L. W[l] must be (n[l], n[l-1]) with n[0] = n_x, and b[l] must be (n[l], 1).
+    """
+    L = num_layers(parameters)
+    n_prev = X.shape[0]
+    for l in range(1, L + 1):
+        W = as_matrix(f"W{l}", parameters[f"W{l}"], f"(n[{l}], n[{l - 1}])")
+        b = as_matrix(f"b{l}", parameters[f"b{l}"], f"(n[{l}], 1)")
+        if W.shape[1] != n_prev:
+            if l == 1:
+                raise ValueError(
+                    f"X has {X.shape[0]} rows but W1 expects {W.shape[1]} input features"
+                    f" — examples are columns: X must be (n_x, m) = ({W.shape[1]}, m), got "
+                    f"{X.shape}" + (" (try X.T)" if X.shape[1] == W.shape[1] else "")
+                )
+            raise ValueError(
+                f"W{l} has shape {W.shape} but layer {l - 1} has n[{l - 1}] = {n_prev} "
+                f"units: W{l} must be (n[{l}], n[{l - 1}]) = ({W.shape[0]}, {n_prev})"
+            )
+        if b.shape != (W.shape[0], 1):
+            raise ValueError(
+                f"b{l} has shape {b.shape} but W{l} has {W.shape[0]} rows: b{l} must be "
+                f"(n[{l}], 1) = ({W.shape[0]}, 1)"
+            )
+        check_finite(f"W{l}", W)
+        check_finite(f"b{l}", b)
+        n_prev = W.shape[0]
+    return L
