@@ -4,11 +4,17 @@ import numpy as np
 
 from .validation import as_matrix, check_labels
 
-# AL is moved off exactly 0.0 and 1.0 (a sigmoid saturates there in float64, at
-# |Z| > 37) to the nearest values that keep log and 1/x finite; every other value
-# passes through unchanged.
+# A sigmoid saturates to exactly 0.0 or 1.0 in float64 (at |Z| > 37), where log and
+# 1/x are infinite. Such values move to the nearest floats where both stay finite;
+# every other value passes through unchanged.
 _LOWEST = np.finfo(np.float64).tiny
 _HIGHEST = np.nextafter(1.0, 0.0)
+
+
+def _off_the_edges(AL):
+    """AL with exact 0.0 (or subnormal) and 1.0 moved to the nearest safe values."""
+    AL = np.where((AL >= 0) & (AL < _LOWEST), _LOWEST, AL)
+    return np.where(AL == 1.0, _HIGHEST, AL)
 
 
 def compute_cost(AL, Y):
@@ -25,8 +31,13 @@ def compute_cost(AL, Y):
     """
     AL = as_matrix("AL", AL, "(1, m)")
     Y = check_labels(Y, AL)
+    if not ((AL >= 0) & (AL <= 1)).all():
+        raise ValueError(
+            f"AL must hold probabilities in [0, 1] (the sigmoid output), got values from "
+            f"{np.nanmin(AL)} to {np.nanmax(AL)}"
+        )
     m = Y.shape[1]
-    AL = np.clip(AL, _LOWEST, _HIGHEST)
+    AL = _off_the_edges(AL)
     cost = -(1 / m) * np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
     return float(cost)
 
@@ -43,5 +54,5 @@ def dAL(AL, Y):
     """
     AL = as_matrix("AL", AL, "(1, m)")
     Y = check_labels(Y, AL)
-    AL = np.clip(AL, _LOWEST, _HIGHEST)
+    AL = _off_the_edges(AL)
     return -(Y / AL) + (1 - Y) / (1 - AL)

@@ -119,7 +119,7 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu", compute_dA0=True):
     """
     AL = as_matrix("AL", AL, "(1, m)")
     L = len(caches)
-    if L == 0 or caches[-1].activation_cache.shape != AL.shape:
+    if L == 0 or np.shape(caches[-1][1]) != AL.shape:
         raise ValueError("caches must be the list returned by L_model_forward with this AL")
     activations = hidden_activations(hidden_activation, L) + ["sigmoid"]
     grads = {}

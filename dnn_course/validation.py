@@ -20,9 +20,13 @@ def as_matrix(name, value, shape_hint):
     if value.dtype == object or not np.issubdtype(value.dtype, np.number):
         raise TypeError(f"{name} must hold numbers, got an array of dtype {value.dtype}")
     if value.ndim != 2:
+        hint = ""
+        if value.ndim == 1 and shape_hint.startswith("(1,"):
+            hint = f" — use {name}.reshape(1, -1) for a row"
+        elif value.ndim == 1 and shape_hint.endswith(", 1)"):
+            hint = f" — use {name}.reshape(-1, 1) for a column"
         raise ValueError(
-            f"{name} must be a 2-D array of shape {shape_hint}, got shape {value.shape}"
-            + (f" — use {name}.reshape(-1, 1) for a column" if value.ndim == 1 else "")
+            f"{name} must be a 2-D array of shape {shape_hint}, got shape {value.shape}{hint}"
         )
     return value
 
