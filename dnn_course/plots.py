@@ -1,0 +1,154 @@
+"""Figures for the walkthrough: cost curve, decision boundary, the chain of boxes, mistakes.
+
+Every function draws on a matplotlib Axes (made for you when ``ax`` is None) and returns
+it, or returns the Figure for the multi-panel image grid, so a notebook cell can end with
+``plt.show()`` and a test can read the data back from the artists.
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyBboxPatch
+
+from .model import L_model_forward, hidden_activations
+from .validation import as_matrix
+
+
+def _axes(ax, figsize):
+    return plt.subplots(figsize=figsize)[1] if ax is None else ax
+
+
+def plot_costs(costs, iterations=None, ax=None, label=None, title="Cost J during training"):
+    """Plot the cost J against the iteration; ``iterations`` defaults to 0, 100, 200, ...
+
+    ``costs`` is what ``L_layer_model`` returns (one cost every 100 iterations); call
+    again on the same ``ax`` with a ``label`` to compare runs.
+    """
+    costs = np.asarray(costs, dtype=float)
+    if costs.ndim != 1 or costs.size == 0:
+        raise ValueError(f"costs must be a non-empty list of numbers, got shape {costs.shape}")
+    iterations = np.arange(costs.size) * 100 if iterations is None else np.asarray(iterations)
+    if iterations.shape != costs.shape:
+        raise ValueError(f"{costs.size} costs but {iterations.size} iterations: one per cost")
+    ax = _axes(ax, (5, 3.5))
+    ax.plot(iterations, costs, label=label)
+    ax.set(xlabel="iteration", ylabel="cost J", title=title)
+    if label is not None:
+        ax.legend()
+    return ax
+
+
+def plot_decision_boundary(parameters, X, Y, hidden_activation="relu", ax=None, resolution=150):
+    """Colour the plane by y-hat = A[L](x) and draw the boundary y-hat = 0.5 over the points.
+
+    X is (2, m), Y is (1, m): the points are the columns, coloured by their label.
+    """
+    X = as_matrix("X", X, "(2, m)")
+    if X.shape[0] != 2:
+        raise ValueError(f"X must be (2, m) to draw a plane, got {X.shape}")
+    Y = as_matrix("Y", Y, "(1, m)").ravel()
+    low, high = X.min(axis=1) - 0.3, X.max(axis=1) + 0.3
+    x1, x2 = np.meshgrid(*(np.linspace(low[i], high[i], resolution) for i in range(2)))
+    AL, _ = L_model_forward(np.stack([x1.ravel(), x2.ravel()]), parameters, hidden_activation)
+    y_hat = AL.reshape(x1.shape)
+    ax = _axes(ax, (4.5, 4))
+    ax.contourf(x1, x2, y_hat, levels=np.linspace(0, 1, 11), cmap="RdBu", alpha=0.45)
+    ax.contour(x1, x2, y_hat, levels=[0.5], colors="k", linewidths=1.5)
+    for label, colour in ((0, "tab:red"), (1, "tab:blue")):
+        on = Y == label
+        ax.scatter(X[0, on], X[1, on], s=12, c=colour, edgecolors="k", linewidths=0.3,
+                   label=f"y = {label}")
+    handles = ax.get_legend_handles_labels()[0]
+    boundary = Line2D([], [], color="k", label="boundary: y-hat = 0.5")
+    ax.legend(handles=[*handles, boundary], loc="upper right", fontsize=8)
+    ax.set(xlabel="x1", ylabel="x2", title="Decision boundary", aspect="equal")
+    return ax
+
+
+def _box(ax, x, y, text, colour, width=0.86, height=1.1):
+    ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height,
+                                boxstyle="round,pad=0.03", fc=colour, ec="0.3"))
+    ax.text(x, y, text, ha="center", va="center", fontsize=8, family="monospace")
+
+
+def _arrow(ax, start, end, text, colour="0.2", dashed=False, below=False):
+    ax.annotate("", xy=end, xytext=start, arrowprops=dict(
+        arrowstyle="->", color=colour, linestyle="--" if dashed else "-", lw=1.3))
+    middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2 + (-0.1 if below else 0.1))
+    ax.text(*middle, text, ha="center", va="top" if below else "bottom", fontsize=7.5,
+            color=colour)
+
+
+def _shape(rows, m):
+    return f"({rows}, {'m' if m is None else m})"
+
+
+def plot_chain(layer_dims, hidden_activation="relu", m=None, backward=False, ax=None):
+    """The chain of boxes X = A[0] -> layer 1 -> ... -> layer L -> y-hat, with every shape.
+
+    Each layer box shows W[l] (n[l], n[l-1]), b[l] (n[l], 1) and Z[l], A[l] (n[l], m) and
+    what its cache keeps; with ``backward=True`` a second row runs from dA[L] back to dA[0]
+    (which layer 1 could compute but nobody uses), each layer giving dW[l] and db[l].
+    ``m`` is a number of examples, or None to write the symbol m.
+    """
+    L = len(layer_dims) - 1
+    if L < 1:
+        raise ValueError(f"layer_dims must be [n_x, n[1], ..., n[L]], got {layer_dims}")
+    names = hidden_activations(hidden_activation, L) + ["sigmoid"]
+    ax = _axes(ax, (1.6 * (L + 2) + 0.6, 5.6 if backward else 2.8))
+    _box(ax, 0, 1, f"A[0] = X\n{_shape(layer_dims[0], m)}", "#e8e8e8")
+    for l in range(1, L + 1):
+        n, n_prev = layer_dims[l], layer_dims[l - 1]
+        _box(ax, 1.2 * l, 1, f"layer {l}\nLINEAR->{names[l - 1].upper()}\n"
+             f"W[{l}] ({n}, {n_prev})\nb[{l}] ({n}, 1)\nZ[{l}], A[{l}]\n{_shape(n, m)}",
+             "#fff3c4" if l < L else "#ffd9c4", height=1.3)
+        _arrow(ax, (1.2 * (l - 1) + 0.45, 1), (1.2 * l - 0.45, 1), f"A[{l - 1}]")
+        ax.text(1.2 * l, 0.22, f"cache {l}: A[{l - 1}],\nW[{l}], b[{l}], Z[{l}]",
+                ha="center", va="top", fontsize=7, color="0.35")
+    _box(ax, 1.2 * (L + 1), 1, f"y-hat = A[{L}]\n{_shape(1, m)}\n-> loss", "#d6ecff")
+    _arrow(ax, (1.2 * L + 0.45, 1), (1.2 * (L + 1) - 0.45, 1), f"A[{L}]")
+    if backward:
+        _backward_row(ax, layer_dims, L)
+    ax.set(xlim=(-0.6, 1.2 * (L + 1) + 0.6), ylim=(-2.3 if backward else -0.3, 1.75))
+    ax.set_title("Forward" + (" and backward" if backward else "") + " propagation, every shape")
+    ax.axis("off")
+    return ax
+
+
+def _backward_row(ax, layer_dims, L):
+    y = -1.45
+    _box(ax, 1.2 * (L + 1), y, f"dA[{L}] =\n-Y/A[{L}] +\n(1-Y)/(1-A[{L}])", "#d6ecff")
+    for l in range(L, 0, -1):
+        n, n_prev = layer_dims[l], layer_dims[l - 1]
+        _box(ax, 1.2 * l, y, f"layer {l} back\ndZ[{l}]=dA[{l}]*\ng'(Z[{l}])\n"
+             f"dW[{l}] ({n}, {n_prev})\ndb[{l}] ({n}, 1)", "#e3f5e1", height=1.3)
+        _arrow(ax, (1.2 * (l + 1) - 0.45, y), (1.2 * l + 0.45, y), f"dA[{l}]")
+        _arrow(ax, (1.2 * l, -0.12), (1.2 * l, y + 0.67), "", colour="0.55", dashed=True)
+    _arrow(ax, (1.2 - 0.45, y), (0.1, y), "dA[0]\n(not used)", colour="0.6", dashed=True,
+           below=True)
+
+
+def plot_mislabeled(images, Y, predictions, classes, max_images=12, ncols=6):
+    """A grid of the images whose prediction differs from the label, titled with both.
+
+    images : (m, h, w);  Y, predictions : (1, m) of 0/1;  classes[y] names label y.
+    """
+    images = np.asarray(images)
+    Y, predictions = (as_matrix(n, v, "(1, m)").ravel() for n, v in
+                      (("Y", Y), ("predictions", predictions)))
+    if not len(images) == Y.size == predictions.size:
+        raise ValueError(f"{len(images)} images, {Y.size} labels and {predictions.size} "
+                         "predictions: there must be one of each per example")
+    wrong = np.flatnonzero(predictions != Y)[:max_images]
+    nrows = max(1, -(-len(wrong) // ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(1.6 * ncols, 1.9 * nrows), squeeze=False)
+    for ax in axes.flat:
+        ax.axis("off")
+    for ax, i in zip(axes.flat, wrong, strict=False):
+        ax.imshow(images[i], cmap="gray_r")
+        ax.set_title(f"predicted {classes[int(predictions[i])]}\nlabel {classes[int(Y[i])]}",
+                     fontsize=8)
+    total = int(np.sum(predictions != Y))
+    fig.suptitle(f"Misclassified test images: showing {len(wrong)} of {total} (of {Y.size})")
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,171 @@
+"""What the walkthrough notebooks' widgets call: plain functions that return results.
+
+``forward_chain`` (notebook 01) runs one forward pass on a small batch and draws the chain
+of boxes; ``train_three_layer`` (notebook 03) trains the lecture's network on a 2-D data
+set and draws its cost curve and decision boundary. Each returns a result whose
+``report()`` is the text the widget prints, so a plain cell can print the same numbers.
+"""
+
+import numbers
+from typing import NamedTuple
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import numpy as np
+
+from .activations import ACTIVATIONS
+from .data import make_dataset
+from .initialization import initialize_parameters_deep
+from .model import L_model_forward, hidden_activations
+from .plots import plot_chain, plot_costs, plot_decision_boundary
+from .training import L_layer_model, accuracy, predict
+
+MAX_DEPTH = 5
+
+
+def architecture_text(layer_dims, hidden_activation="relu"):
+    """'architecture: 2 -> 8 -> 8 -> 1 (relu, relu, sigmoid)': sizes n[0..L], then g[1..L]."""
+    names = hidden_activations(hidden_activation, len(layer_dims) - 1) + ["sigmoid"]
+    sizes = " -> ".join(str(n) for n in layer_dims)
+    return f"architecture: {sizes} ({', '.join(names)})"
+
+
+def _layer_dims(depth, n_x, hidden_units):
+    """[n_x, hidden_units (depth times), 1], after checking depth in the lecture's terms."""
+    if isinstance(depth, bool) or not isinstance(depth, numbers.Integral) or depth < 1:
+        raise ValueError(f"depth is the number of hidden layers, an integer >= 1; got {depth!r}")
+    return [n_x] + [hidden_units] * int(depth) + [1]
+
+
+class ChainResult(NamedTuple):
+    """One forward pass: A[0] = X, then caches[l-1] holds layer l's (A[l-1], W[l], b[l]), Z[l]."""
+
+    architecture: str
+    activations: list
+    X: np.ndarray
+    caches: list
+    AL: np.ndarray
+    figure: plt.Figure
+
+    def report(self):
+        """The architecture, then A[0] and every layer's Z[l] and A[l] with shapes and values."""
+        lines = [self.architecture, f"A[0] = X, shape {self.X.shape}:", str(self.X)]
+        for l, cache in enumerate(self.caches, start=1):
+            Z = cache.activation_cache
+            A = self.AL if l == len(self.caches) else self.caches[l].linear_cache.A_prev
+            lines += [f"Z[{l}] = W[{l}] A[{l - 1}] + b[{l}], shape {Z.shape}:", str(Z),
+                      f"A[{l}] = {self.activations[l - 1]}(Z[{l}]), shape {A.shape}:", str(A)]
+        return "\n".join(lines)
+
+
+def forward_chain(depth=2, activation="relu", m=4, hidden_units=3, seed=1):
+    """Forward-propagate m points of the circle data set through ``depth`` hidden layers.
+
+    The biases are drawn at random (not zero) so their broadcast over the m columns
+    shows in Z. Returns a ChainResult whose figure is the chain of boxes with every shape.
+    """
+    layer_dims = _layer_dims(depth, 2, hidden_units)
+    rng = np.random.default_rng(seed)
+    X, _ = make_dataset("circle", m=m, rng=rng)
+    parameters = initialize_parameters_deep(layer_dims, rng=rng, scale="xavier")
+    for l in range(1, len(layer_dims)):
+        parameters[f"b{l}"] = 0.1 * rng.standard_normal((layer_dims[l], 1))
+    AL, caches = L_model_forward(X, parameters, activation)
+    ax = plot_chain(layer_dims, activation, m=m)
+    names = hidden_activations(activation, len(layer_dims) - 1) + ["sigmoid"]
+    return ChainResult(architecture_text(layer_dims, activation), names, X, caches, AL,
+                       ax.figure)
+
+
+class TrainingResult(NamedTuple):
+    """A trained network, its cost history, its accuracies and the figure that shows them."""
+
+    architecture: str
+    layers_dims: list
+    parameters: dict
+    iterations: list
+    costs: list
+    train_accuracy: float
+    test_accuracy: float
+    figure: plt.Figure
+
+    def report(self):
+        """The architecture line, then the first and last cost and both accuracies."""
+        return (f"{self.architecture}\n"
+                f"cost J: {self.costs[0]:.6f} at iteration 0, {self.costs[-1]:.6f} at "
+                f"iteration {self.iterations[-1]}\n"
+                f"train accuracy: {self.train_accuracy:.3f}   "
+                f"test accuracy: {self.test_accuracy:.3f}")
+
+
+def train_three_layer(depth=2, activation="relu", dataset="circle", m=300, hidden_units=8,
+                      learning_rate=0.5, num_iterations=1000, seed=0):
+    """Train [LINEAR -> activation] * depth -> LINEAR -> SIGMOID on a 2-D data set.
+
+    depth = 2 is the lecture's three-layer network X -> ReLU -> ReLU -> sigmoid. The test
+    set is m fresh points from the same data set. The figure has the cost curve (every 10
+    iterations) on the left and the decision boundary over the training points on the right.
+    """
+    layers_dims = _layer_dims(depth, 2, hidden_units)
+    X, Y = make_dataset(dataset, m=m, rng=seed)
+    X_test, Y_test = make_dataset(dataset, m=m, rng=seed + 1)
+    history = []
+
+    def record(i, cost, parameters, grads):
+        history.append((i, cost))
+
+    parameters, _ = L_layer_model(X, Y, layers_dims, learning_rate, num_iterations,
+                                  hidden_activation=activation, rng=seed, callback=record,
+                                  callback_every=10, progress=False)
+    iterations, costs = (list(column) for column in zip(*history, strict=True))
+    fig, (ax_cost, ax_plane) = plt.subplots(1, 2, figsize=(10, 4))
+    plot_costs(costs, iterations, ax=ax_cost, label=f"{depth} hidden, {activation}")
+    plot_decision_boundary(parameters, X, Y, activation, ax=ax_plane)
+    fig.tight_layout()
+    return TrainingResult(
+        architecture_text(layers_dims, activation), layers_dims, parameters, iterations, costs,
+        accuracy(predict(X, parameters, activation), Y),
+        accuracy(predict(X_test, parameters, activation), Y_test), fig)
+
+
+def _controls(prefix, output_class, show):
+    """A depth slider and an activation dropdown wired to ``show`` through an Output widget."""
+    depth = widgets.IntSlider(value=2, min=1, max=MAX_DEPTH, description="hidden layers",
+                              style={"description_width": "initial"}, continuous_update=False)
+    activation = widgets.Dropdown(options=list(ACTIVATIONS), value="relu",
+                                  description="activation")
+    out = widgets.interactive_output(show, {"depth": depth, "activation": activation})
+    depth.add_class(f"{prefix}-depth")
+    activation.add_class(f"{prefix}-activation")
+    out.add_class(output_class)
+    return widgets.VBox([widgets.HBox([depth, activation]), out])
+
+
+def _print_and_show(result):
+    print(result.report())
+    plt.show()
+
+
+def chain_widget():
+    """Notebook 01: depth and activation redraw the chain and print Z[l], A[l] for 4 examples."""
+    return _controls("dnn-chain", "dnn-chain-output", lambda depth, activation: _print_and_show(
+        forward_chain(depth, activation)))
+
+
+def three_layer_widget():
+    """Notebook 03: depth and activation retrain the network and redraw its figure."""
+    return _controls("dnn", "dnn-three-layer-output", lambda depth, activation: _print_and_show(
+        train_three_layer(depth, activation)))
+
+
+def widget_smoke_check():
+    """Notebook 00: a slider whose value the kernel echoes into a label, if widgets work."""
+    slider = widgets.IntSlider(value=3, min=0, max=10, description="move me")
+    echo = widgets.Label()
+
+    def update(change=None):
+        echo.value = f"The kernel received {slider.value}: widgets work in this notebook."
+
+    slider.observe(update, names="value")
+    update()
+    return widgets.VBox([slider, echo])
