@@ -6,6 +6,8 @@ numpy broadcasting error. The checks only read their inputs: valid input gives t
 same numbers with or without them.
 """
 
+import re
+
 import numpy as np
 
 
@@ -87,7 +89,8 @@ def num_layers(parameters, prefix=""):
             f"parameters must be a dict like {{'W1': ..., 'b1': ...}}, "
             f"got {type(parameters).__name__}"
         )
-    L = sum(1 for key in parameters if key.startswith(prefix + "W"))
+    layer_keys = (re.fullmatch(prefix + r"[Wb]([0-9]+)", str(key)) for key in parameters)
+    L = max((int(match[1]) for match in layer_keys if match), default=0)
     if L == 0:
         raise ValueError(f"no {prefix}W1 found; keys present: {sorted(parameters)}")
     for l in range(1, L + 1):

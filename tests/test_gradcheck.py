@@ -1,0 +1,102 @@
+"""Gradient checking is the oracle, so it must prove it has teeth: broken backwards fail it."""
+
+import numpy as np
+import pytest
+from networks import away_from_kink, make_network
+from numpy.testing import assert_allclose
+
+import dnn_course as dc
+import dnn_course.model
+from dnn_course.activations import ACTIVATIONS
+from dnn_course.gradcheck import THRESHOLD
+
+
+def test_numerical_gradient_of_a_known_function():
+    x = np.array([[0.5, -1.0], [2.0, 0.25]])
+    grad = dc.numerical_gradient(lambda v: np.sum(v**3), x.copy())
+    assert_allclose(grad, 3 * x**2, rtol=1e-8)
+
+
+def test_numerical_gradient_with_an_upstream_gradient():
+    x = np.array([[0.5, -1.0, 2.0]])
+    df = np.array([[1.0, 2.0, -3.0]])
+    grad = dc.numerical_gradient(np.sin, x.copy(), df=df)
+    assert_allclose(grad, np.cos(x) * df, rtol=1e-8)
+
+
+def test_numerical_gradient_restores_its_input():
+    x = np.array([[0.5, -1.0, 2.0]])
+    before = x.copy()
+    dc.numerical_gradient(lambda v: float(np.sum(v**2)), x)
+    assert np.array_equal(x, before)
+
+
+def test_relative_error():
+    assert dc.relative_error(np.zeros(3), np.zeros(3)) == 0.0
+    # ||(3, 4) - (3, 4.5)|| / (5 + ||(3, 4.5)||)
+    expected = 0.5 / (5 + np.hypot(3, 4.5))
+    assert_allclose(dc.relative_error([3.0, 4.0], [3.0, 4.5]), expected, rtol=1e-15)
+
+
+@pytest.fixture
+def square_network():
+    """gradient_check's arguments for a network with square hidden layers (n[1] = n[2] =
+    n[0]), so that a dropped transpose keeps every shape and nothing raises."""
+    X, Y, parameters = make_network([4, 4, 4, 1], m=6, seed=21)
+    assert away_from_kink(X, parameters)
+    return parameters, X, Y
+
+
+def test_correct_backward_passes(square_network):
+    assert max(dc.gradient_check(*square_network).values()) < THRESHOLD
+
+
+def mutant_linear_backward(mutation):
+    """A linear_backward with one classic mistake; shapes stay valid so nothing raises."""
+
+    def linear_backward(dZ, linear_cache, compute_dA_prev=True):
+        A_prev, W, b = linear_cache
+        m = A_prev.shape[1]
+        dW = (1 / m) * (dZ @ A_prev.T)
+        db = (1 / m) * np.sum(dZ, axis=1, keepdims=True)
+        dA_prev = W.T @ dZ
+        if mutation == "dW doubled":
+            dW = 2 * dW
+        if mutation == "db without 1/m":
+            db = np.sum(dZ, axis=1, keepdims=True)
+        if mutation == "transpose dropped" and W.shape[0] == W.shape[1]:
+            dA_prev = W @ dZ
+        return (dA_prev if compute_dA_prev else None), dW, db
+
+    return linear_backward
+
+
+@pytest.mark.parametrize("mutation", ["dW doubled", "db without 1/m", "transpose dropped"])
+def test_broken_linear_backward_fails_the_check(square_network, monkeypatch, mutation):
+    monkeypatch.setattr(dnn_course.model, "linear_backward", mutant_linear_backward(mutation))
+    errors = dc.gradient_check(*square_network)
+    assert max(errors.values()) > 1e-3, errors
+
+
+def test_relu_derivative_of_one_everywhere_fails_the_check(square_network, monkeypatch):
+    relu, _ = ACTIVATIONS["relu"]
+    monkeypatch.setitem(ACTIVATIONS, "relu", (relu, lambda dA, Z: dA * np.ones_like(Z)))
+    parameters, X, Y = square_network
+    _, caches = dc.L_model_forward(X, parameters)
+    assert (caches[0].activation_cache < 0).any()  # there are units for relu' = 0 to matter
+    errors = dc.gradient_check(parameters, X, Y)
+    assert max(errors.values()) > 1e-3, errors
+
+
+def test_the_unmutated_control_passes_with_the_same_harness(square_network, monkeypatch):
+    monkeypatch.setattr(dnn_course.model, "linear_backward", mutant_linear_backward("none"))
+    errors = dc.gradient_check(*square_network)
+    assert max(errors.values()) < THRESHOLD
+
+
+def test_gradient_check_does_not_change_the_callers_parameters(square_network):
+    parameters, X, Y = square_network
+    before = {key: value.copy() for key, value in parameters.items()}
+    dc.gradient_check(parameters, X, Y)
+    for key in before:
+        assert np.array_equal(parameters[key], before[key])
