@@ -35,7 +35,9 @@ def as_matrix(name, value, shape_hint):
 
 def check_finite(name, value):
     """Raise if ``value`` holds NaN or inf: they would spread to every later layer."""
-    if np.isfinite(value.sum()):  # cheap: a NaN or inf anywhere makes the sum non-finite
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = value.sum()  # cheap: a NaN or inf anywhere makes the sum non-finite
+    if np.isfinite(total):
         return
     if not np.isfinite(value).all():
         bad = int(value.size - np.isfinite(value).sum())
