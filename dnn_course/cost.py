@@ -4,9 +4,10 @@ import numpy as np
 
 from .validation import as_matrix, check_labels
 
-# A sigmoid saturates to exactly 0.0 or 1.0 in float64 (at |Z| > 37), where log and
-# 1/x are infinite. Such values move to the nearest floats where both stay finite;
-# every other value passes through unchanged.
+# In float64 a sigmoid output is exactly 1.0 for Z > 37 and exactly 0.0 for Z < -745,
+# where log and 1/x are infinite. Such values move to the nearest floats where both
+# stay finite; every other value passes through unchanged. (At exact saturation
+# g'(Z[L]) is 0, so dZ[L] = dA[L] * g'(Z[L]) is 0 too, as with PyTorch's sigmoid + BCE.)
 _LOWEST = np.finfo(np.float64).tiny
 _HIGHEST = np.nextafter(1.0, 0.0)
 
