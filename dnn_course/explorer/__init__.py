@@ -1,0 +1,30 @@
+"""The backprop explorer: train a small network on 2-D data and watch forward and backward.
+
+    from dnn_course.explorer import Explorer
+    ex = Explorer()          # 2-8-8-1, ReLU hidden layers, sigmoid output, cross-entropy
+    ex.widget                # display it in JupyterLab or Voila
+    ex.step(100); ex.state() # or drive it from code, as the tests do
+"""
+
+from .own_data import read_csv
+from .scenarios import SCENARIOS, Scenario
+from .session import Session, dead_units, gradient_norms
+from .settings import Settings
+from .state_json import from_json, to_json
+from .stepthrough import backward_steps, forward_steps
+from .ui import Explorer
+
+__all__ = [
+    "SCENARIOS",
+    "Explorer",
+    "Scenario",
+    "Session",
+    "Settings",
+    "backward_steps",
+    "dead_units",
+    "forward_steps",
+    "from_json",
+    "gradient_norms",
+    "read_csv",
+    "to_json",
+]

@@ -1,0 +1,130 @@
+"""The explorer's widgets, created and laid out; ``ui.Explorer`` wires them to the model.
+
+Each settings control is stored under its Settings field name, so one loop connects
+them all. CSS classes (``dnn-*``) let browser tests and the presenter style find them.
+"""
+
+import ipywidgets as widgets
+
+from ..activations import ACTIVATIONS
+from ..data import DATASETS
+from .scenarios import SCENARIOS
+from .settings import CUSTOM, MAX_HIDDEN_LAYERS, MAX_NEURONS
+
+SCALE_OPTIONS = [("he: sqrt(2/n[l-1])", "he"), ("xavier: 1/sqrt(n[l-1])", "xavier"),
+                 ("0.01", 0.01), ("0.1", 0.1), ("1.0", 1.0)]
+STYLE = """<style>
+.dnn-explorer pre.dnn-pre {font-size: 12px; line-height: 1.25; margin: 0}
+.dnn-presenter {--jp-widgets-font-size: 20px; --jp-widgets-inline-height: 40px;
+                --jp-widgets-inline-label-width: 160px; font-size: 20px}
+.dnn-presenter .dnn-advanced {display: none !important}
+.dnn-presenter pre.dnn-pre {font-size: 18px}
+</style>"""
+
+_wide = {"description_width": "initial"}
+
+
+def _button(description, css, tooltip=""):
+    button = widgets.Button(description=description, tooltip=tooltip)
+    button.add_class(css)
+    return button
+
+
+def settings_controls():
+    """One widget per Settings field (plus two per-layer text boxes), keyed by field name."""
+    c = {
+        "dataset": widgets.Dropdown(options=[*DATASETS, CUSTOM], description="dataset"),
+        "noise": widgets.FloatSlider(min=0, max=0.5, step=0.01, description="noise"),
+        "m": widgets.IntSlider(min=50, max=2000, step=50, description="points m"),
+        "test_fraction": widgets.FloatSlider(min=0.1, max=0.9, step=0.05,
+                                             description="test fraction"),
+        "data_seed": widgets.BoundedIntText(min=0, max=2**32 - 1, description="data seed"),
+        "hidden_layers": widgets.IntSlider(min=0, max=MAX_HIDDEN_LAYERS,
+                                           description="hidden layers"),
+        "neurons": widgets.IntSlider(min=1, max=MAX_NEURONS, description="neurons n[l]"),
+        "hidden_activation": widgets.Dropdown(options=list(ACTIVATIONS), description="g hidden"),
+        "learning_rate": widgets.FloatLogSlider(min=-3, max=1.5, step=0.05, base=10,
+                                                description="learning rate"),
+        "init_scale": widgets.Dropdown(options=SCALE_OPTIONS, description="init scale"),
+        "seed": widgets.BoundedIntText(min=0, max=2**32 - 1, description="seed"),
+        "steps_per_tick": widgets.IntSlider(min=1, max=100, description="steps / tick"),
+    }
+    for name, css in (("dataset", "dnn-dataset"), ("learning_rate", "dnn-learning-rate"),
+                      ("hidden_activation", "dnn-hidden-activation")):
+        c[name].add_class(css)
+    c["neurons_per_layer"] = widgets.Text(description="n[l] per layer", placeholder="e.g. 8,4")
+    c["activation_per_layer"] = widgets.Text(description="g per layer",
+                                             placeholder="e.g. relu,tanh")
+    for widget in c.values():
+        widget.style = _wide
+    return c
+
+
+def run_controls():
+    """Play / Pause / Step / Reset, the iteration read-out and the presenter switch."""
+    return {
+        "play": _button("Play", "dnn-play", "train continuously"),
+        "pause": _button("Pause", "dnn-pause", "stop after the current tick"),
+        "step": _button("Step", "dnn-step", "one iteration of gradient descent"),
+        "reset": _button("Reset", "dnn-reset", "new W[l] from the seed, iteration 0"),
+        "iteration": widgets.HTML().add_class("dnn-iteration"),
+        "presenter": widgets.ToggleButton(description="Presenter layout"),
+        "message": widgets.HTML().add_class("dnn-message"),
+        "lesson": widgets.HTML().add_class("dnn-lesson"),
+    }
+
+
+def inside_controls():
+    """The step-through: direction, layer, next, and the text; plus the gradient table."""
+    return {
+        "direction": widgets.ToggleButtons(options=["forward", "backward"]),
+        "layer": widgets.IntSlider(min=1, max=3, description="layer l"),
+        "next": _button("Next layer", "dnn-next-layer"),
+        "text": widgets.HTML().add_class("dnn-stepthrough"),
+        "norms": widgets.HTML().add_class("dnn-gradient-norms"),
+    }
+
+
+def state_controls():
+    """Export / import JSON, and uploads for a state file or a CSV of your own data."""
+    return {
+        "export": _button("Export JSON", "dnn-export"),
+        "import": _button("Import JSON", "dnn-import"),
+        "json": widgets.Textarea(placeholder="exported state (JSON)",
+                                 layout=widgets.Layout(width="100%", height="80px")),
+        "download": widgets.HTML(),
+        "upload_json": widgets.FileUpload(accept=".json", description="Load state"),
+        "upload_csv": widgets.FileUpload(accept=".csv", description="Load CSV x1,x2,label"),
+    }
+
+
+def scenario_buttons():
+    """One button per scenario; its description is the scenario's title."""
+    return {name: _button(s.title, "dnn-scenario", s.lesson) for name, s in SCENARIOS.items()}
+
+
+def layout(c, views):
+    """The root box: run bar, controls | boundary | curves, scenarios, inside, state."""
+    box, row = widgets.VBox, widgets.HBox
+    data = box([widgets.HTML("<b>Data</b>"), *(c[k] for k in (
+        "dataset", "noise", "m", "test_fraction", "data_seed", "upload_csv"))])
+    network = box([widgets.HTML("<b>Network</b>"), *(c[k] for k in (
+        "hidden_layers", "neurons", "neurons_per_layer", "hidden_activation",
+        "activation_per_layer", "learning_rate", "init_scale", "seed", "steps_per_tick"))])
+    boundary = box([views.boundary_widget]).add_class("dnn-boundary")
+    curves = box([views.curves_widget, c["norms"]]).add_class("dnn-curves")
+    inside = box([widgets.HTML("<b>Inside the network</b>"),
+                  row([c["direction"], c["layer"], c["next"]]), c["text"]])
+    state = box([widgets.HTML("<b>State</b>"), row([c["export"], c["import"],
+                 c["upload_json"], c["download"]]), c["json"]])
+    for part in (data, network, state):
+        part.add_class("dnn-advanced")
+    root = box([
+        widgets.HTML(STYLE),
+        row([c["play"], c["pause"], c["step"], c["reset"], c["iteration"], c["presenter"]]),
+        c["message"],
+        row([box([data, network]), boundary, curves]),
+        row(list(c["scenarios"].values()), layout=widgets.Layout(flex_flow="row wrap")),
+        c["lesson"], inside, state,
+    ])
+    return root.add_class("dnn-explorer")

@@ -1,0 +1,56 @@
+"""Instructor scenarios: one click sets the settings that show one lesson.
+
+Each scenario starts from the default Settings, so it always shows the same picture.
+"""
+
+from typing import NamedTuple
+
+from .settings import Settings
+
+
+class Scenario(NamedTuple):
+    """A named lesson: the title on its button, what to watch, and the settings it uses."""
+
+    title: str
+    lesson: str
+    changes: dict
+
+    def settings(self):
+        """The default Settings with this scenario's changes."""
+        return Settings().replace(**self.changes)
+
+
+SCENARIOS = {
+    "xor_needs_hidden": Scenario(
+        "XOR needs a hidden layer",
+        "With hidden_layers = 0 the model is logistic regression: its boundary is a line "
+        "and the cost stays near log 2 = 0.693. Add one hidden layer and it separates.",
+        {"dataset": "xor", "hidden_layers": 0, "learning_rate": 1.0},
+    ),
+    "sigmoid_vanishing": Scenario(
+        "Sigmoid layers: vanishing gradients",
+        "Six sigmoid hidden layers: g'(Z) <= 0.25 multiplies dZ[l] = W[l+1]^T dZ[l+1] * g'(Z[l]) "
+        "at every layer, so ||dW[1]|| is orders of magnitude below ||dW[L]||.",
+        {"hidden_layers": 6, "hidden_activation": "sigmoid", "init_scale": "xavier",
+         "learning_rate": 0.5},
+    ),
+    "dead_relu": Scenario(
+        "Dead ReLUs after a large learning rate",
+        "A few steps with learning_rate = 10 push units to Z <= 0 on every example; then "
+        "relu'(Z) = 0, their dW rows stay 0 and the dead-unit count never goes down. Once a "
+        "whole layer is dead, AL is the same for every point and the cost stops falling.",
+        {"learning_rate": 10.0},
+    ),
+    "learning_rate_too_high": Scenario(
+        "Learning rate too high",
+        "Each step overshoots the minimum: the cost jumps up and down instead of falling.",
+        {"hidden_activation": "tanh", "init_scale": "xavier", "learning_rate": 8.0},
+    ),
+    "init_too_small": Scenario(
+        "Initialization too small",
+        "W[l] = 0.01 randn makes every A[l] tiny, and dW[l] = (1/m) dZ[l] A[l-1]^T with it: "
+        "only b[L] learns, so the cost stops at the base-rate plateau (AL = the fraction "
+        "of 1s for every point) while ||dW[l]|| stays near 0. Reset with init_scale 'he'.",
+        {"hidden_layers": 3, "init_scale": 0.01, "learning_rate": 0.3},
+    ),
+}

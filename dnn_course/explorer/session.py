@@ -1,0 +1,137 @@
+"""The explorer's model, without widgets: data, parameters, and gradient descent on them.
+
+One step is the lecture's loop, with the package's own functions:
+    AL, caches = L_model_forward(X, parameters)       J = compute_cost(AL, Y)
+    grads = L_model_backward(AL, Y, caches)           parameters = update_parameters(...)
+and the explorer records J (train and test), ||dW[l]|| and the dead ReLU units.
+"""
+
+import numpy as np
+
+from ..cost import compute_cost
+from ..data import make_dataset, train_test_split
+from ..initialization import initialize_parameters_deep
+from ..model import L_model_backward, L_model_forward
+from ..update import update_parameters
+from .own_data import check_arrays
+from .settings import CUSTOM, Settings
+
+
+def gradient_norms(grads):
+    """[||dW[1]||, ..., ||dW[L]||]: the Frobenius norm sqrt(sum(dW[l]^2)) of each layer."""
+    L = sum(1 for key in grads if key.startswith("dW"))
+    return [float(np.linalg.norm(grads[f"dW{l}"])) for l in range(1, L + 1)]
+
+
+def dead_units(caches, activations):
+    """Per hidden layer, the ReLU units with Z <= 0 on every example (their dZ is always 0).
+
+    Such a unit outputs 0 for the whole data set, so relu'(Z) = 0 and no gradient
+    reaches its W and b: it can never come back. Non-ReLU layers count 0.
+    """
+    return [
+        int(np.sum(np.all(cache.activation_cache <= 0, axis=1))) if name == "relu" else 0
+        for cache, name in zip(caches[:-1], activations, strict=True)
+    ]
+
+
+class Session:
+    """Data, parameters and history of one explorer run.
+
+    Parameters
+    ----------
+    settings : Settings (default: Settings())
+    X, Y : optional own data, (2, m) and (1, m); the settings' dataset becomes "custom"
+    """
+
+    def __init__(self, settings=None, X=None, Y=None):
+        settings = Settings() if settings is None else settings
+        if not isinstance(settings, Settings):
+            raise TypeError(f"settings must be a Settings, got {type(settings).__name__}")
+        self.own_data = None if X is None and Y is None else check_arrays(X, Y)
+        if self.own_data is not None:
+            settings = settings.replace(dataset=CUSTOM, m=self.own_data[0].shape[1])
+        elif settings.dataset == CUSTOM:
+            raise ValueError('dataset "custom" needs your own X and Y (from_arrays or from_csv)')
+        self.settings = settings
+        self.reset()
+
+    def configure(self, **changes):
+        """Change settings and start again from iteration 0 (``reset``)."""
+        self.settings = self.settings.replace(**changes)
+        if self.own_data is not None and self.settings.dataset != CUSTOM:
+            self.own_data = None  # a generated dataset was chosen instead
+        self.reset()
+
+    def reset(self):
+        """New data split and W[l] = init_scale * randn, b[l] = 0 from the seed; iteration 0."""
+        s = self.settings
+        if self.own_data is None:
+            X, Y = make_dataset(s.dataset, s.m, s.noise, rng=s.data_seed)
+        else:
+            X, Y = self.own_data
+        self.X_train, self.Y_train, self.X_test, self.Y_test = train_test_split(
+            X, Y, s.test_fraction, rng=s.data_seed
+        )
+        self.parameters = initialize_parameters_deep(
+            s.layer_dims(), rng=s.seed, scale=s.init_scale
+        )
+        self.iteration = 0
+        self.costs, self.test_costs, self.grad_norms, self.dead = [], [], [], []
+
+    @property
+    def activations(self):
+        """The activation names of hidden layers 1..L-1."""
+        return self.settings.hidden_activations()
+
+    def forward(self, X=None):
+        """AL, caches = L_model_forward(X, parameters) on the training set by default."""
+        X = self.X_train if X is None else X
+        return L_model_forward(X, self.parameters, self.activations)
+
+    def backward(self, AL, caches):
+        """grads = L_model_backward(AL, Y_train, caches), with dA0 as in the lecture."""
+        return L_model_backward(AL, self.Y_train, caches, self.activations)
+
+    def step(self, n=1):
+        """Run n iterations of gradient descent; returns the last training cost."""
+        if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 0:
+            raise ValueError(f"n must be an integer >= 0 (iterations to run), got {n!r}")
+        for _ in range(n):
+            AL, caches = self.forward()
+            grads = self.backward(AL, caches)
+            self.costs.append(compute_cost(AL, self.Y_train))
+            self.test_costs.append(self.test_cost())
+            self.grad_norms.append(gradient_norms(grads))
+            self.dead.append(dead_units(caches, self.activations))
+            parameters = update_parameters(self.parameters, grads, self.settings.learning_rate)
+            if not all(np.isfinite(value).all() for value in parameters.values()):
+                raise ValueError(
+                    f"iteration {self.iteration}: the update made a W or b infinite — "
+                    f"learning_rate = {self.settings.learning_rate} is too high; lower it, Reset"
+                )
+            self.parameters = parameters
+            self.iteration += 1
+        return self.costs[-1] if self.costs else None
+
+    def test_cost(self):
+        """J on the test set with the current parameters."""
+        AL, _ = self.forward(self.X_test)
+        return compute_cost(AL, self.Y_test)
+
+    def probabilities(self, X):
+        """AL = y-hat for any points X (2, k), e.g. a grid for the decision boundary."""
+        AL, _ = self.forward(X)
+        return AL
+
+    def state(self):
+        """A snapshot: iteration, costs, parameters (copies), gradient norms, dead units."""
+        return {
+            "iteration": self.iteration,
+            "settings": self.settings,
+            "parameters": {key: value.copy() for key, value in self.parameters.items()},
+            "costs": list(self.costs),
+            "test_costs": list(self.test_costs),
+            "grad_norms": [list(norms) for norms in self.grad_norms],
+            "dead_units": [list(counts) for counts in self.dead],
+        }

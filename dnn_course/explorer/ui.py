@@ -1,0 +1,151 @@
+"""The backprop explorer: the model (Session), its figures (Views) and its widgets, together.
+
+Everything a widget does goes through a method here, so the same calls work from a
+notebook cell, a test or a benchmark without a browser::
+
+    ex = Explorer(Settings(dataset="xor"))
+    ex.step(100); ex.state()["costs"][-1]; text = ex.to_json()
+    ex.tick()       # one Play tick: steps_per_tick iterations, then redraw
+    ex.widget       # the root widget to display
+"""
+
+import html
+
+from . import controls, state_json, stepthrough, wiring
+from .own_data import read_csv
+from .scenarios import SCENARIOS
+from .session import Session
+from .timer import Timer
+from .views import Views
+
+
+class Explorer:
+    """The interactive explorer. See the module docstring for the programmatic interface.
+
+    Parameters
+    ----------
+    settings : Settings, or None for the defaults (2-8-8-1 ReLU on the circle data)
+    X, Y : your own data, (2, m) and (1, m) of 0/1 (or use from_arrays / from_csv)
+    figures : "auto" (ipympl when available), "ipympl" or "inline"
+    presenter : start in the presenter layout (large fonts, fewer controls)
+    """
+
+    def __init__(self, settings=None, X=None, Y=None, *, figures="auto", presenter=False,
+                 session=None):
+        self.session = session if session is not None else Session(settings, X, Y)
+        self.views = Views(figures)
+        self.timer = Timer(self.tick, on_error=self._stopped)
+        self.controls = {**controls.settings_controls(), **controls.run_controls(),
+                         **controls.inside_controls(), **controls.state_controls(),
+                         "scenarios": controls.scenario_buttons()}
+        self.widget = controls.layout(self.controls, self.views)
+        wiring.connect(self)
+        self.controls["presenter"].value = presenter
+        self._rebuild()
+
+    @classmethod
+    def from_arrays(cls, X, Y, settings=None, **options):
+        """An explorer on your own data: X (2, m), Y (1, m) of 0/1 labels."""
+        return cls(settings, X, Y, **options)
+
+    @classmethod
+    def from_csv(cls, source, settings=None, **options):
+        """An explorer on a CSV file (or its bytes) with the header x1,x2,label."""
+        return cls(settings, *read_csv(source), **options)
+
+    @classmethod
+    def from_json(cls, text, **options):
+        """An explorer restored from ``to_json`` output."""
+        return cls(session=state_json.from_json(text), **options)
+
+    @property
+    def settings(self):
+        return self.session.settings
+
+    @property
+    def playing(self):
+        return self.timer.playing
+
+    def step(self, n=1):
+        """Run n iterations of gradient descent, then redraw everything."""
+        self.session.step(n)
+        self.refresh()
+
+    def tick(self):
+        """One Play tick: ``steps_per_tick`` iterations and a redraw of the live views."""
+        self.session.step(self.settings.steps_per_tick)
+        self.refresh(live_only=True)
+
+    def play(self):
+        self.timer.play()
+
+    def pause(self):
+        self.timer.pause()
+        self.refresh()
+
+    def reset(self):
+        """New parameters from the seed (and new data from the data seed); iteration 0."""
+        self.session.reset()
+        self._rebuild()
+
+    def configure(self, **changes):
+        """Change settings; the model restarts unless only the learning rate or speed changed."""
+        keep = set(changes) <= {"learning_rate", "steps_per_tick"}
+        if keep:
+            self.session.settings = self.settings.replace(**changes)
+        else:
+            self.session.configure(**changes)
+        self._rebuild(reset_views=not keep)
+
+    def apply_scenario(self, name):
+        """Switch to a named scenario's settings (see ``SCENARIOS``) from iteration 0."""
+        if name not in SCENARIOS:
+            raise ValueError(f"unknown scenario {name!r}; choose one of {', '.join(SCENARIOS)}")
+        self.session = Session(SCENARIOS[name].settings())
+        self.controls["lesson"].value = f"<b>{SCENARIOS[name].title}.</b> {SCENARIOS[name].lesson}"
+        self._rebuild()
+
+    def load_data(self, X, Y):
+        """Train on your own data from now on (dataset "custom")."""
+        self.session = Session(self.settings, X, Y)
+        self._rebuild()
+
+    def state(self):
+        """iteration, settings, parameters, costs, test_costs, grad_norms, dead_units."""
+        return self.session.state()
+
+    def to_json(self):
+        return state_json.to_json(self.session)
+
+    def load_json(self, text):
+        """Replace the run by an exported one: same settings, parameters and history."""
+        self.session = state_json.from_json(text)
+        self._rebuild()
+
+    def stepthrough(self, direction="forward"):
+        """The forward (layers 1..L) or backward (dA[L], then layers L..1) steps, live."""
+        AL, caches = self.session.forward()
+        activations = self.session.activations
+        if direction == "forward":
+            return stepthrough.forward_steps(AL, caches, activations)
+        if direction == "backward":
+            grads = self.session.backward(AL, caches)
+            return stepthrough.backward_steps(AL, self.session.Y_train, caches, grads, activations)
+        raise ValueError(f'direction must be "forward" or "backward", got {direction!r}')
+
+    def refresh(self, live_only=False):
+        """Redraw the figures and the read-outs; the step-through too unless ``live_only``."""
+        self.views.update(self.session)
+        wiring.show_status(self)
+        if not live_only:
+            wiring.show_stepthrough(self)
+
+    def _rebuild(self, reset_views=True):
+        wiring.sync_controls(self)
+        if reset_views:
+            self.views.draw_data(self.session)
+        self.refresh()
+
+    def _stopped(self, error):
+        self.controls["message"].value = f"<b>Stopped:</b> {html.escape(str(error))}"
+        self.refresh()

@@ -1,0 +1,143 @@
+"""The explorer's live figures: decision boundary, cost curves, gradient norms per layer.
+
+With ipympl in a running kernel each figure is an ipympl canvas updated in place (no
+flicker); otherwise (plain Python, tests, no ipympl) each is an ``ipywidgets.Image``
+holding a PNG that every ``update`` re-renders. The curves are blitted: their axes are
+redrawn only when a limit changes, so a tick costs about the same at iteration 10 or 10000.
+"""
+
+import io
+import math
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+GRID = 60  # the boundary heatmap evaluates AL on GRID x GRID points
+CURVE_POINTS = 200  # longer histories are drawn with every k-th iteration
+COLORS = ("#e66101", "#5e3c99")  # label 0, label 1
+
+
+def ipympl_available():
+    """True inside a Jupyter kernel where ipympl is installed."""
+    try:
+        import ipympl.backend_nbagg  # noqa: F401
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    return getattr(get_ipython(), "kernel", None) is not None
+
+
+def curve_limits(n, costs, norms):
+    """Axis limits that change rarely: x doubles, cost tops are powers of 2, norms decades."""
+    x_max = 100 * 2 ** max(0, math.ceil(math.log2(max(n, 1) / 100)))
+    cost_top = 2.0 ** max(0, math.ceil(math.log2(max(costs, default=1.0) * 1.1)))
+    norms = np.maximum(norms, 1e-12) if np.size(norms) else np.array([1e-3, 1.0])
+    decades = math.floor(np.log10(norms.min())), math.ceil(np.log10(norms.max()) + 1e-9)
+    return x_max, cost_top, (10.0 ** decades[0], 10.0 ** decades[1])
+
+
+class Views:
+    """Two figures: the boundary (with train and test points) and the training curves.
+
+    Parameters
+    ----------
+    figures : "auto" (ipympl when available), "ipympl" or "inline"
+    """
+
+    def __init__(self, figures="auto"):
+        if figures not in ("auto", "ipympl", "inline"):
+            raise ValueError(f'figures must be "auto", "ipympl" or "inline", got {figures!r}')
+        self.ipympl = ipympl_available() if figures == "auto" else figures == "ipympl"
+        self.boundary = Figure(figsize=(4.2, 4), dpi=72)
+        self.boundary.subplots_adjust(0.02, 0.02, 0.98, 0.98)
+        self.curves = Figure(figsize=(5.6, 4), dpi=72)
+        self.ax_cost, self.ax_norm = self.curves.subplots(2, 1, sharex=True)
+        self.curves.subplots_adjust(0.14, 0.1, 0.97, 0.97, hspace=0.1)
+        self.boundary_widget = self._widget(self.boundary)
+        self.curves_widget = self._widget(self.curves)
+        self.curves.canvas.mpl_connect("draw_event", self._draw_lines)
+
+    def _widget(self, figure):
+        if self.ipympl:
+            from ipympl.backend_nbagg import Canvas, FigureManager
+
+            canvas = Canvas(figure)
+            FigureManager(canvas, 0)
+            canvas.header_visible = canvas.footer_visible = canvas.toolbar_visible = False
+            return canvas
+        FigureCanvasAgg(figure)
+        return widgets.Image(format="png")
+
+    def draw_data(self, session):
+        """Draw what changes only at reset: the points, the axes and one line per layer."""
+        ax = self.boundary.gca()
+        ax.clear()
+        X = np.hstack([session.X_train, session.X_test])
+        low, high = X.min(axis=1) - 0.2, X.max(axis=1) + 0.2
+        xs, ys = np.linspace(low[0], high[0], GRID), np.linspace(low[1], high[1], GRID)
+        self.grid = np.stack([g.ravel() for g in np.meshgrid(xs, ys)])
+        self.heatmap = ax.imshow(
+            np.zeros((GRID, GRID)), origin="lower", cmap="PuOr", vmin=0, vmax=1, alpha=0.6,
+            interpolation="bilinear", extent=(low[0], high[0], low[1], high[1]), aspect="auto",
+        )
+        for X_, Y_, edge in ((session.X_train, session.Y_train, "white"),
+                             (session.X_test, session.Y_test, "black")):
+            colors = np.where(Y_[0] == 1, COLORS[1], COLORS[0])
+            ax.scatter(X_[0], X_[1], c=colors, s=14, linewidths=0.6, edgecolors=edge)
+        ax.set(xticks=[], yticks=[])
+        self.ax_cost.clear()
+        self.lines = [self.ax_cost.plot([], [], label=f"{name} J")[0] for name in ("train", "test")]
+        self.ax_cost.set(ylabel="cost J")
+        self.ax_norm.clear()
+        L = len(session.parameters) // 2
+        self.lines += [self.ax_norm.plot([], [], label=f"||dW[{l}]||")[0] for l in range(1, L + 1)]
+        self.ax_norm.set(yscale="log", xlabel="iteration", ylabel="gradient norm")
+        for ax in (self.ax_cost, self.ax_norm):
+            ax.legend(loc="upper right", fontsize="small", ncols=4)
+        for line in self.lines:
+            line.set_animated(not self.ipympl)
+        self.limits = None
+
+    def update(self, session):
+        """Redraw the boundary, the cost curves and ||dW[l]|| for the session's current state."""
+        self.heatmap.set_data(session.probabilities(self.grid).reshape(GRID, GRID))
+        shown = slice(None, None, 1 + len(session.costs) // CURVE_POINTS)
+        steps = np.arange(len(session.costs))[shown]
+        norms = np.array(session.grad_norms[shown]).reshape(len(steps), len(self.lines) - 2)
+        series = [session.costs[shown], session.test_costs[shown], *np.maximum(norms, 1e-12).T]
+        for line, values in zip(self.lines, series, strict=True):
+            line.set_data(steps, values)
+        limits = curve_limits(len(session.costs), session.costs + session.test_costs, norms)
+        changed = limits != self.limits
+        if changed:
+            self.limits = limits
+            self.ax_cost.set(xlim=(0, limits[0]), ylim=(0, limits[1]))
+            self.ax_norm.set(ylim=limits[2])
+        self._show(self.boundary, self.boundary_widget, full=True)
+        self._show(self.curves, self.curves_widget, full=changed or self.ipympl)
+
+    def _draw_lines(self, event=None):
+        """After a full draw of the curves: keep the empty axes, then draw the lines on top."""
+        canvas = self.curves.canvas
+        if not self.ipympl and self.lines:
+            self.background = canvas.copy_from_bbox(self.curves.bbox)
+            for line in self.lines:
+                self.curves.draw_artist(line)
+
+    def _show(self, figure, widget, full):
+        if self.ipympl:
+            widget.draw_idle()
+            return
+        if full:
+            figure.canvas.draw()  # the draw_event handler blits the animated lines
+        else:
+            figure.canvas.restore_region(self.background)
+            for line in self.lines:
+                figure.draw_artist(line)
+        rgba = np.asarray(figure.canvas.buffer_rgba())
+        with io.BytesIO() as png:
+            Image.fromarray(rgba).save(png, format="png", compress_level=1)
+            widget.value = png.getvalue()
