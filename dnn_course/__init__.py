@@ -6,6 +6,7 @@
     dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L])
 """
 
+from . import check
 from .activations import (
     ACTIVATIONS,
     leaky_relu,
@@ -43,6 +44,7 @@ __all__ = [
     "LayerCache",
     "LinearCache",
     "accuracy",
+    "check",
     "compute_cost",
     "dAL",
     "gradient_check",

@@ -1,0 +1,49 @@
+"""The checker's verdict: a boolean ``passed`` and feedback text that reads well anywhere.
+
+``str(result)`` is plain text (for print and tests); in a notebook the same text shows as
+a green (passed) or red (failed) box.
+"""
+
+import html
+from dataclasses import dataclass, field
+
+
+@dataclass
+class CheckResult:
+    """What a checker found about one student function.
+
+    Attributes
+    ----------
+    name : str            the function that was checked, e.g. "linear_backward"
+    passed : bool         True only if every case gave the expected outputs
+    lines : list of str   the feedback, one paragraph per entry
+    diagnoses : list of str   the known mistakes recognised (empty when none matched)
+    """
+
+    name: str
+    passed: bool
+    lines: list = field(default_factory=list)
+    diagnoses: list = field(default_factory=list)
+
+    def __bool__(self):
+        return self.passed
+
+    def __str__(self):
+        return "\n".join(self.lines)
+
+    def __repr__(self):
+        return str(self)
+
+    def _repr_markdown_(self):
+        return "\n\n".join(f"```text\n{line}\n```" if "\n" in line else line for line in self.lines)
+
+    def _repr_html_(self):
+        colour, background = ("#1b5e20", "#e8f5e9") if self.passed else ("#b71c1c", "#ffebee")
+        body = "".join(
+            f"<p style='margin:0.3em 0; white-space:pre-wrap'>{html.escape(line)}</p>"
+            for line in self.lines
+        )
+        return (
+            f"<div style='border-left:6px solid {colour}; background:{background}; "
+            f"color:#212121; padding:0.4em 0.8em; font-family:monospace'>{body}</div>"
+        )

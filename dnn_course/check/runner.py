@@ -1,0 +1,163 @@
+"""Run a student's function on every case of a checker, without ever crashing.
+
+An exception in the student's code is reported with its type, message and the line of
+the student's code that raised; a function that still raises NotImplementedError (the
+exercise's stub) gets a friendly "not implemented yet"; a function that changes its
+inputs in place is caught by comparing the inputs with copies taken before the call.
+"""
+
+import copy
+import sysconfig
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .compare import compare_outputs
+from .result import CheckResult
+
+_LIBRARY = tuple(
+    {sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")}
+    | {str(Path(__file__).resolve().parents[1]), "<frozen"}
+)
+
+
+class WrongReturnError(Exception):
+    """The student's return value has the wrong type or structure: ``(message, diagnoses)``."""
+
+    def __init__(self, message, diagnoses=()):
+        super().__init__(message)
+        self.diagnoses = list(diagnoses)
+
+
+@dataclass
+class Spec:
+    """How to check one function: its cases, the right and the known-wrong outputs.
+
+    ``unpack(returned, expected)`` turns the student's return value into a dict of
+    named outputs and a list of ``(line, diagnosis)`` problems, or raises WrongReturnError.
+    """
+
+    name: str
+    arg_names: tuple
+    cases: list  # of (label, args)
+    expected: object  # callable(*args) -> dict
+    unpack: object  # callable(returned, expected) -> (dict, problems)
+    mistakes: object  # callable(*args) -> list of (text, dict)
+    layer_of: object = None
+    mutation_text: str = "copy an array before changing it (e.g. np.array(x, copy=True))"
+
+
+def _same_input(a, b):
+    if isinstance(a, np.ndarray):
+        return isinstance(b, np.ndarray) and a.shape == b.shape and np.array_equal(a, b)
+    if isinstance(a, dict):
+        return isinstance(b, dict) and a.keys() == b.keys() and all(
+            _same_input(a[k], b[k]) for k in a
+        )
+    if isinstance(a, tuple | list):
+        return len(a) == len(b) and all(_same_input(x, y) for x, y in zip(a, b, strict=True))
+    return a == b
+
+
+def student_line(exc, student):
+    """'line 3 of linear_forward: Z = W * A_prev + b' for the deepest frame of student code."""
+    code = getattr(student, "__code__", None)
+    frames = [frame for frame, _ in traceback.walk_tb(exc.__traceback__)]
+    found = None
+    for frame, summary in zip(frames, traceback.extract_tb(exc.__traceback__), strict=True):
+        if frame.f_code is code or not summary.filename.startswith(_LIBRARY):
+            found = summary
+    if found is None:
+        return None
+    text = f"line {found.lineno} of {found.name}"
+    return f"{text}: {found.line.strip()}" if found.line else text
+
+
+def exception_hint(exc):
+    """A pointer in the lecture's terms for the usual causes of this kind of exception."""
+    text = str(exc)
+    if isinstance(exc, KeyError):
+        return (
+            "A dict key does not exist. parameters holds W1..WL and b1..bL (layers are "
+            "numbered from 1), grads holds dA0..dA{L-1}, dW1..dWL, db1..dbL: is a layer "
+            "index off by one?"
+        )
+    if isinstance(exc, IndexError):
+        return (
+            "A list index is out of range: caches[l-1] is layer l's cache, for l = 1..L. "
+            "Is a layer index off by one?"
+        )
+    if isinstance(exc, ValueError) and any(w in text for w in ("shape", "align", "broadcast")):
+        return (
+            "The shapes do not fit together. Is there a missing or extra transpose? The "
+            "lecture's products are Z = W A_prev + b, dW = (1/m) dZ A_prev^T and "
+            "dA_prev = W^T dZ; `*` is element-wise, `np.dot` or `@` is the matrix product. "
+            "If a layer gets the wrong input: layer l takes A_prev = A[l-1], not X."
+        )
+    if isinstance(exc, TypeError) and "NoneType" in text:
+        return "Something is None: does every function you call end with `return`?"
+    return None
+
+
+def _run_case(spec, student, args):
+    """Lines and diagnoses for one case (both empty when it passed)."""
+    pristine = copy.deepcopy(args)
+    expected = spec.expected(*copy.deepcopy(args))
+    try:
+        returned = student(*args)
+    except NotImplementedError:
+        raise
+    except Exception as exc:  # the student's bug is reported, never raised
+        lines = [f"Your {spec.name} raised {type(exc).__name__}: {exc}"]
+        where = student_line(exc, student)
+        lines += [f"  at {where}"] if where else []
+        hint = exception_hint(exc)
+        return lines + ([hint] if hint else []), [], True
+    lines, diagnoses = [], []
+    changed = [n for n, a, b in zip(spec.arg_names, pristine, args, strict=True)
+               if not _same_input(a, b)]
+    if changed:
+        lines.append(f"Your {spec.name} changed its input {', '.join(changed)} in place.")
+        diagnoses.append(f"{', '.join(changed)} changed in place: {spec.mutation_text}.")
+    try:
+        got, problems = spec.unpack(returned, expected)
+    except WrongReturnError as problem:
+        return lines + [str(problem)], diagnoses + problem.diagnoses, False
+    lines += [line for line, _ in problems]
+    diagnoses += [d for _, d in problems if d]
+    more, found = compare_outputs(
+        expected, got, lambda: spec.mistakes(*copy.deepcopy(pristine)), spec.layer_of
+    )
+    return lines + more, diagnoses + [d for d in found if d not in diagnoses], False
+
+
+def run(spec, student):
+    """Check ``student`` on every case of ``spec``; return a CheckResult."""
+    if not callable(student):
+        return CheckResult(spec.name, False, [
+            f"check.{spec.name} needs your function itself, as in "
+            f"check.{spec.name}({spec.name}); got {type(student).__name__}."
+        ])
+    failed = []
+    for label, args in spec.cases:
+        try:
+            lines, diagnoses, raised = _run_case(spec, student, args)
+        except NotImplementedError as exc:
+            return CheckResult(spec.name, False, [
+                f"{spec.name}: not implemented yet. The function still raises "
+                f"NotImplementedError({str(exc)!r}).",
+                "Replace the `raise NotImplementedError(...)` line with your code, run that "
+                "cell, then run this check again.",
+            ])
+        if lines:
+            failed.append((label, lines, diagnoses, raised))
+    total = len(spec.cases)
+    if not failed:
+        return CheckResult(spec.name, True, [f"{spec.name}: all {total} test cases passed."])
+    # report the most telling case: one with a recognised mistake, else the first failure
+    label, lines, diagnoses, _ = min(failed, key=lambda f: (not f[2], f[3]))
+    header = f"{spec.name}: {len(failed)} of {total} test cases failed. Case: {label}."
+    advice = [f"Likely mistake: {d}" for d in diagnoses]
+    return CheckResult(spec.name, False, [header, *lines, *advice], diagnoses)

@@ -1,0 +1,50 @@
+"""Turn what a student's function returned into named outputs, or say why it cannot be."""
+
+import numpy as np
+
+from .runner import WrongReturnError
+
+
+def kind(value):
+    """'None', 'a tuple of 3 values', 'an array of shape (3, 1)', 'float', ..."""
+    if value is None:
+        return "None"
+    if isinstance(value, tuple | list):
+        return f"a {type(value).__name__} of {len(value)} values"
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape}"
+    return type(value).__name__
+
+
+def as_tuple(returned, n, name, what):
+    """The ``n`` values of a returned tuple, or a WrongReturnError naming what was expected."""
+    if returned is None:
+        raise WrongReturnError(f"Your {name} returned None: is `return {what[1:-1]}` missing?")
+    if not isinstance(returned, tuple | list) or len(returned) != n:
+        raise WrongReturnError(
+            f"Your {name} must return {what} ({n} values), got {kind(returned)}."
+        )
+    return returned
+
+
+def linear_cache_outputs(cache, prefix="linear_cache"):
+    """{'linear_cache.A_prev': ..., '.W': ..., '.b': ...} from a cache (A_prev, W, b)."""
+    values = as_tuple(cache, 3, "code's " + prefix, "(A_prev, W, b)")
+    return {f"{prefix}.{k}": v for k, v in zip(("A_prev", "W", "b"), values, strict=True)}
+
+
+def layer_cache(cache, where):
+    """(linear_cache, Z, problems) from a layer cache (linear_cache, activation_cache).
+
+    A cache with the two parts swapped is accepted, and the swap reported.
+    """
+    if not isinstance(cache, tuple | list) or len(cache) != 2:
+        raise WrongReturnError(
+            f"{where} must be the pair (linear_cache, activation_cache), got {kind(cache)}."
+        )
+    linear_cache, Z = cache
+    if isinstance(linear_cache, np.ndarray) and isinstance(Z, tuple | list):
+        line = f"{where} holds (activation_cache, linear_cache): the parts are swapped."
+        return Z, linear_cache, [(line, f"{where} must be (linear_cache, activation_cache), "
+                                        "in this order: the cache order is swapped.")]
+    return linear_cache, Z, []
