@@ -1,0 +1,106 @@
+"""python -m benchmarks [--quick] [--parts step,bounds,scaling,waits] [--out DIR].
+
+Writes results.json, report.md and the plots to benchmarks/results/ (or --out), and
+prints a summary table. A results.json given as --before (by default before.json in the
+output folder, when it exists) adds a before/after table.
+"""
+
+import argparse
+import dataclasses
+import datetime
+import json
+import os
+import platform
+import shlex
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from . import gemm, report, scaling, step, torch_step, waits
+
+OUT = Path(__file__).resolve().parent / "results"
+PARTS = ("step", "bounds", "scaling", "waits")
+
+
+@dataclasses.dataclass
+class Config:
+    repeats: int = 15
+    scaling_m: tuple = (64, 128, 256, 512, 1024, 2048)
+    scaling_width: tuple = (32, 64, 128, 256, 512, 1024)
+    notebooks: bool = True
+
+
+QUICK = Config(repeats=3, scaling_m=(128, 1024), scaling_width=(64, 512), notebooks=False)
+
+
+def cpu_name():
+    try:
+        lines = Path("/proc/cpuinfo").read_text().splitlines()
+        return next(line.split(":", 1)[1].strip() for line in lines if "model name" in line)
+    except (OSError, StopIteration):
+        return platform.processor() or "unknown"
+
+
+def environment(command):
+    blas = gemm.blas_info()
+    threads = gemm.blas_threads(blas)
+    torch = "not installed (its column is absent)"
+    if torch_step.available():
+        import torch as torch_module
+
+        torch = (f"{torch_module.__version__}, torch.set_num_threads({threads}) -> "
+                 f"{torch_step.use_threads(threads)} threads")
+    return {
+        "command": command, "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M"),
+        "cpu": cpu_name(), "cores": os.cpu_count(), "load_before": round(os.getloadavg()[0], 2),
+        "numpy": np.__version__, "python": platform.python_version(), "blas": blas,
+        "blas_threads": threads, "torch": torch,
+    }
+
+
+def collect(config, parts, cases, command="python -m benchmarks"):
+    """Run the selected parts on the given cases; return the results as a dict."""
+    results = {"environment": environment(command)}
+    if "step" in parts:
+        results["steps"] = [step.step_times(case, config.repeats, None) for case in cases]
+    if "bounds" in parts:
+        results["bounds"] = {case.name: gemm.gemm_bound(case, config.repeats) for case in cases}
+    if "scaling" in parts:
+        results["scaling_m"] = scaling.in_m(config.scaling_m, config.repeats)
+        results["scaling_width"] = scaling.in_width(config.scaling_width, 1024, config.repeats)
+    if "waits" in parts:
+        results["waits"] = {
+            "import": waits.import_time(config.repeats),
+            "explorer_tick": waits.explorer_tick(config.repeats),
+            "session_steps": waits.session_steps(config.repeats),
+            "notebooks": waits.notebook_times() if config.notebooks else None,
+        }
+    results["environment"]["load_after"] = round(os.getloadavg()[0], 2)
+    return results
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="few repeats, no notebooks")
+    parser.add_argument("--parts", default=",".join(PARTS), help=f"any of {','.join(PARTS)}")
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--before", type=Path, help="a results.json to compare with")
+    args = parser.parse_args(argv)
+    parts = {part.strip() for part in args.parts.split(",")}
+    if not parts <= set(PARTS):
+        parser.error(f"--parts takes {', '.join(PARTS)}; got {', '.join(sorted(parts))}")
+    rng = np.random.default_rng(0)
+    cases = [*step.course_cases(rng), step.large_case(rng)]
+    command = "python -m benchmarks " + shlex.join(argv if argv is not None else sys.argv[1:])
+    results = collect(QUICK if args.quick else Config(), parts, cases, command.strip())
+    before_path = args.before or args.out / "before.json"
+    before = json.loads(before_path.read_text()) if before_path.exists() else None
+    path = report.write(results, args.out, before)
+    print(report.summary(results))
+    print(f"\nOPENBLAS_CORETYPE={results['environment']['blas']['OPENBLAS_CORETYPE']}; "
+          f"report: {path}")
+
+
+if __name__ == "__main__":
+    main()

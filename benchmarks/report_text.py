@@ -1,0 +1,99 @@
+"""report.md: environment, training step, GEMM bound, scaling, waits, before/after."""
+
+from .report import before_after_rows, step_rows, table
+
+
+def environment(env):
+    lines = [f"- command: `{env['command']}`", f"- date (UTC): {env['date']}",
+             f"- CPU: {env['cpu']}, {env['cores']} cores; load average before / after: "
+             f"{env['load_before']} / {env['load_after']}",
+             f"- numpy {env['numpy']}, Python {env['python']}"]
+    coretype = env["blas"]["OPENBLAS_CORETYPE"]
+    lines.append(
+        f"- `OPENBLAS_CORETYPE` is **{'set to ' + repr(coretype) if coretype else 'not set'}**"
+        + (f", `OPENBLAS_L2_SIZE` = {env['blas']['OPENBLAS_L2_SIZE']!r}"
+           if env["blas"]["OPENBLAS_L2_SIZE"] else "")
+    )
+    lines.append(f"- PyTorch: {env['torch']}")
+    pools = env["blas"].get("threadpools", [])
+    rows = [[p["user_api"], p["internal_api"], p["version"], p["architecture"], p["num_threads"],
+             p["library"]] for p in pools]
+    header = ["user_api", "internal_api", "version", "architecture/kernel", "threads", "library"]
+    return "\n".join(lines) + "\n\nthreadpoolctl:\n\n" + table(header, rows)
+
+
+def products(bounds):
+    parts = []
+    for case, bound in bounds.items():
+        rows = [[p["product"], "×".join(map(str, p["shape"])), f"{p['flops'] / 1e6:.2f}",
+                 f"{p['seconds'] * 1e3:.3f}", f"{p['flops'] / p['seconds'] / 1e9:.1f}"]
+                for p in bound["products"]]
+        parts.append(f"**{case}**: {bound['flops'] / 1e6:.1f} MFLOP per step, bound "
+                     f"{bound['bound_seconds'] * 1e3:.3f} ms\n\n"
+                     + table(["product", "rows×inner×cols", "MFLOP", "ms", "GFLOP/s"], rows))
+    return "\n\n".join(parts)
+
+
+def series(points, label):
+    header, rows = step_rows(points)
+    header[0] = label
+    return table(header, [[p["x"], *row[1:]] for p, row in zip(points, rows, strict=True)])
+
+
+def waits(w):
+    lines = []
+    if "import" in w:
+        i = w["import"]
+        lines.append(f"- `import dnn_course` in a fresh interpreter: "
+                     f"**{i['import_seconds']:.3f} s** (beyond the bare interpreter start-up "
+                     f"of {i['interpreter_seconds']:.3f} s)")
+    tick = w.get("explorer_tick")
+    if tick is not None:
+        lines.append(f"- explorer tick (training steps + redraw): "
+                     f"**{tick['tick_seconds'] * 1e3:.1f} ms** ({tick['class']}().tick(), "
+                     f"{tick['steps']} steps per tick)" if tick["available"]
+                     else f"- explorer tick: not available — {tick['reason']}")
+    session = w.get("session_steps")
+    if session and session["available"]:
+        lines.append(f"- explorer training alone, `Session().step({session['steps']})` (one tick's "
+                     f"steps, no redraw): {session['seconds'] * 1e3:.2f} ms")
+    notebooks = w.get("notebooks")
+    if notebooks is None:
+        lines.append("- notebooks: not run (quick run or not selected)")
+    elif not notebooks:
+        lines.append("- notebooks: none found in notebooks/")
+    else:
+        rows = [[n["notebook"], f"{n['seconds']:.1f}" if "seconds" in n else n.get("error"),
+                 f"{n['peak_rss_mb']:.0f}" if "peak_rss_mb" in n else "—"] for n in notebooks]
+        lines.append("\n" + table(["notebook", "wall time s", "kernel peak RSS MB"], rows))
+    return "\n".join(lines)
+
+
+def markdown(results, before=None):
+    env = results["environment"]
+    out = ["# dnn_course benchmarks", "", environment(env), ""]
+    out += ["## Training step", "",
+            "One step = forward, cost, backward, update in float64, timed as "
+            "`L_layer_model(..., num_iterations=n) / n` (dnn_course) and as the same loop in "
+            "PyTorch autograd (same initial W, b, same data). Contenders alternate in one process; "
+            "median (first–third quartile) of the rounds, in ms per step. The GEMM bound is the "
+            "time numpy alone needs for the step's matrix products (see below), timed in the same "
+            "rounds; fraction of GEMM bound = bound / dnn_course step.", ""]
+    if results.get("steps"):
+        out += [table(*step_rows(results["steps"])), ""]
+        notes = [f"- {s['case']}: {s['note']}" for s in results["steps"] if s.get("note")]
+        out += notes + [""]
+    if before:
+        out += ["## Before and after", "",
+                f"Before: `{before['environment']['command']}` on {before['environment']['date']}"
+                f" ({before['environment'].get('engine', 'engine before the changes')}).", "",
+                table(*before_after_rows(before, results)), ""]
+    if results.get("bounds"):
+        out += ["## The step's matrix products (GEMM bound)", "", products(results["bounds"]), ""]
+    for key, label in (("scaling_m", "m"), ("scaling_width", "width")):
+        if results.get(key):
+            out += [f"## Scaling in {label}", "", f"![scaling in {label}]({key}.png)", "",
+                    series(results[key], label), ""]
+    if results.get("waits"):
+        out += ["## What students wait for", "", waits(results["waits"]), ""]
+    return "\n".join(out)

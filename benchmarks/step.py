@@ -1,0 +1,132 @@
+"""Training-step time: dnn_course's ``L_layer_model`` against PyTorch CPU autograd.
+
+Both sides get the same architecture, the same float64 data and the same initial
+W[l], b[l]; one step is forward, cost, backward (dnn_course skips dA0, as training
+does) and the update W[l] := W[l] - alpha dW[l]. PyTorch is optional: without it
+its column is absent.
+"""
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+
+from dnn_course import L_layer_model, initialize_parameters_deep, load_digits_binary, make_dataset
+
+from .gemm import bound_runner, step_flops
+from .timing import alternate, median_time, summary
+
+LEARNING_RATE = 0.0075
+ROOT = Path(__file__).resolve().parent.parent
+DIGITS_FALLBACK = [64, 20, 7, 5, 1]
+
+
+@dataclasses.dataclass
+class Case:
+    """One benchmark shape: a name, layer_dims [n_x, ..., 1], data X (n_x, m), Y (1, m)."""
+
+    name: str
+    layer_dims: list
+    X: np.ndarray
+    Y: np.ndarray
+    learning_rate: float = LEARNING_RATE
+    note: str = ""
+
+    @property
+    def m(self):
+        return self.X.shape[1]
+
+
+def random_labels(rng, m):
+    return (rng.random((1, m)) < 0.5).astype(float)
+
+
+def images_case(rng, m=209):
+    """The course application: 64x64x3 images flattened the course's way, (12288, m)."""
+    images = rng.integers(0, 256, (m, 64, 64, 3))
+    X = images.reshape(m, -1).T / 255  # as in the course: train_x_orig.reshape(m, -1).T / 255
+    note = "random pixels in the course's layout (the cat images are not shipped)"
+    return Case("application", [12288, 20, 7, 5, 1], X, random_labels(rng, m), note=note)
+
+
+def notebook_layers_dims(pattern="notebooks/04*.ipynb"):
+    """layers_dims of the digits network, read from notebook 04 (None if not found)."""
+    for path in sorted(ROOT.glob(pattern)):
+        cells = json.loads(path.read_text())["cells"]
+        source = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        found = re.search(r"layers_dims\s*=\s*\[([^\]]+)\]", source)
+        if found:
+            entries = [e.strip() for e in found.group(1).split(",") if e.strip()]
+            sizes = [int(e) if e.isdigit() else None for e in entries]
+            if all(n is not None for n in sizes[1:]):
+                return [64, *sizes[1:]], path.name
+    return None, None
+
+
+def digits_case():
+    """Notebook 04's network on the real 8x8 digits (3 vs 8), flattened as in the course."""
+    train_x_orig, train_y, _, _, _ = load_digits_binary()
+    X = train_x_orig.reshape(train_x_orig.shape[0], -1).T / 16
+    dims, source = notebook_layers_dims()
+    note = f"layers_dims from {source}" if dims else "notebook 04 not found: [64, 20, 7, 5, 1]"
+    return Case("digits", dims or DIGITS_FALLBACK, X, train_y, note=note)
+
+
+def explorer_case():
+    """The explorer's default: 2-8-8-1 on 500 points of the circle data set."""
+    X, Y = make_dataset("circle", 500, 0.1, rng=0)
+    return Case("explorer", [2, 8, 8, 1], X, Y, learning_rate=0.3)
+
+
+def random_case(name, layer_dims, m, rng):
+    X = rng.standard_normal((layer_dims[0], m))
+    return Case(name, list(layer_dims), X, random_labels(rng, m))
+
+
+def course_cases(rng):
+    return [images_case(rng), digits_case(), explorer_case()]
+
+
+def large_case(rng, m=1024, width=512):
+    return random_case("large", [784, width, width, width // 2, 1], m, rng)
+
+
+def initial_parameters(case):
+    return initialize_parameters_deep(case.layer_dims, rng=1, scale="xavier")
+
+
+def dnn_runner(case):
+    """run(n): n iterations of ``L_layer_model``, continuing from the last parameters."""
+    state = {"parameters": initial_parameters(case)}
+
+    def run(n):
+        state["parameters"], _ = L_layer_model(
+            case.X, case.Y, case.layer_dims, case.learning_rate, n,
+            parameters=state["parameters"], progress=False,
+        )
+
+    return run, state
+
+
+def step_times(case, repeats, inner):
+    """Alternating step times of dnn_course, its GEMM bound and (if installed) PyTorch."""
+    from . import torch_step
+
+    runners = {"dnn_course": dnn_runner(case)[0], "gemm_bound": bound_runner(case)}
+    if torch_step.available():
+        runners["pytorch"] = torch_step.runner(case, initial_parameters(case))[0]
+    if inner is None:  # about 50 ms per timed call, at least one step
+        inner = max(1, min(200, round(0.05 / median_time(lambda: runners["dnn_course"](1), 3))))
+    samples = alternate(runners, repeats, inner)
+    result = {
+        "case": case.name, "layer_dims": case.layer_dims, "m": case.m, "note": case.note,
+        "inner": inner, **{name: summary(s) for name, s in samples.items()},
+    }
+    result["flops"] = step_flops(case.layer_dims, case.m)
+    result["gemm_fraction"] = result["gemm_bound"]["median"] / result["dnn_course"]["median"]
+    if "pytorch" in result:
+        result["ratio"] = result["dnn_course"]["median"] / result["pytorch"]["median"]
+        result["agreement"] = torch_step.max_difference(case, steps=3)
+    return result

@@ -1,0 +1,46 @@
+"""Alternating, repeated timing: every contender runs once per round, in turn."""
+
+import time
+
+import numpy as np
+
+
+def alternate(runners, repeats, inner):
+    """Time ``runner(inner)`` for each runner in turn, ``repeats`` rounds.
+
+    Parameters
+    ----------
+    runners : dict name -> callable(n) that runs n training steps
+    repeats : rounds; each round runs every contender once, in the same process
+    inner : steps per timed call (the time is divided by it)
+
+    Returns
+    -------
+    dict name -> list of seconds per step, one per round
+    """
+    for run in runners.values():  # warm-up: first calls allocate and load kernels
+        run(1)
+    samples = {name: [] for name in runners}
+    for _ in range(repeats):
+        for name, run in runners.items():
+            start = time.perf_counter()
+            run(inner)
+            samples[name].append((time.perf_counter() - start) / inner)
+    return samples
+
+
+def summary(seconds):
+    """Median, first and third quartile (in seconds) of a list of samples."""
+    q1, median, q3 = np.percentile(seconds, [25, 50, 75])
+    return {"median": float(median), "q1": float(q1), "q3": float(q3), "n": len(seconds)}
+
+
+def median_time(call, repeats):
+    """The median time of ``call()`` over ``repeats`` calls, after one warm-up call."""
+    call()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return float(np.median(times))

@@ -1,0 +1,106 @@
+"""What a student waits for: ``import dnn_course``, each notebook, one explorer tick.
+
+Each measurement runs where the student's code runs: a fresh interpreter for the
+import, a real Jupyter kernel (nbclient) for the notebooks, the explorer's own
+``tick()`` for the widget. What cannot be measured here is reported as not available.
+"""
+
+import inspect
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .timing import median_time
+
+ROOT = Path(__file__).resolve().parent.parent
+
+RUN_NOTEBOOK = """
+import json, resource, sys, time
+import nbformat
+from nbclient import NotebookClient
+path = sys.argv[1]
+notebook = nbformat.read(path, as_version=4)
+start = time.perf_counter()
+NotebookClient(notebook, timeout=1200, kernel_name="python3",
+               resources={"metadata": {"path": sys.argv[2]}}).execute()
+seconds = time.perf_counter() - start
+peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the kernel's peak RSS
+print(json.dumps({"seconds": seconds, "peak_rss_mb": peak_kb / 1024}))
+"""
+
+
+def isolated_env(home):
+    """Jupyter, IPython and matplotlib state in a temporary directory, as in the tests."""
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=str(ROOT))
+    for variable in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
+                     "IPYTHONDIR", "MPLCONFIGDIR"):
+        env[variable] = str(Path(home) / variable.lower())
+    return env
+
+
+def python_seconds(code, repeats):
+    """Median wall time of ``python -c code`` in a fresh interpreter."""
+    command = [sys.executable, "-c", code]
+    return median_time(lambda: subprocess.run(command, cwd=ROOT, check=True), repeats)
+
+
+def import_time(repeats=7):
+    """``import dnn_course`` in a fresh interpreter, and the bare interpreter start-up."""
+    total = python_seconds("import dnn_course", repeats)
+    bare = python_seconds("pass", repeats)
+    return {"import_seconds": total - bare, "interpreter_seconds": bare}
+
+
+def notebook_times(pattern="notebooks/*.ipynb"):
+    """Wall time and the kernel's peak memory for each notebook, one fresh kernel each."""
+    results = []
+    for path in sorted(ROOT.glob(pattern)):
+        with tempfile.TemporaryDirectory() as home:
+            done = subprocess.run(
+                [sys.executable, "-c", RUN_NOTEBOOK, str(path), str(path.parent)],
+                env=isolated_env(home), capture_output=True, text=True,
+            )
+        row = {"notebook": path.name}
+        if done.returncode == 0:
+            row.update(json.loads(done.stdout.strip().splitlines()[-1]))
+        else:
+            row["error"] = done.stderr.strip().splitlines()[-1] if done.stderr else "failed"
+        results.append(row)
+    return results
+
+
+def explorer_tick(repeats=20):
+    """Median latency of the explorer's ``tick()`` (training steps + redraw), if it exists."""
+    try:
+        import dnn_course.explorer as explorer
+    except ImportError as error:
+        return {"available": False, "reason": f"dnn_course.explorer does not import ({error})"}
+    classes = [
+        (name, value) for name, value in sorted(vars(explorer).items())
+        if inspect.isclass(value) and callable(getattr(value, "tick", None))
+    ]
+    if not classes:
+        return {"available": False, "reason": "dnn_course.explorer has no class with a tick()"}
+    name, cls = classes[0]
+    try:
+        instance = cls()
+        seconds = median_time(instance.tick, repeats)
+    except Exception as error:  # an explorer still being built: report why, never a number
+        return {"available": False, "reason": f"{name}().tick() failed: {error!r}"}
+    steps = getattr(getattr(instance, "settings", None), "steps_per_tick", None)
+    return {"available": True, "class": name, "tick_seconds": seconds, "steps": steps}
+
+
+def session_steps(repeats=20):
+    """The explorer's training alone: ``Session().step(steps_per_tick)``, no redraw."""
+    try:
+        from dnn_course.explorer.session import Session
+    except ImportError as error:
+        return {"available": False, "reason": str(error)}
+    session = Session()
+    steps = session.settings.steps_per_tick
+    seconds = median_time(lambda: session.step(steps), repeats)
+    return {"available": True, "steps": steps, "seconds": seconds}

@@ -1,0 +1,88 @@
+"""The benchmark code on tiny shapes: the report's structure and the FLOP counts.
+
+Benchmarks measure speed; these tests never do. They check that the numbers the
+report is built from are the right ones (FLOPs from the shapes, the same maths as
+PyTorch) and that every section is written.
+"""
+
+import json
+
+import numpy as np
+import pytest
+
+from benchmarks import gemm, report, scaling, step, torch_step
+from benchmarks.__main__ import Config, collect, main
+
+
+def hand_flops(layer_dims, m):
+    """2 n[l] n[l-1] m for W A and for dZ A.T in every layer, and for W.T dZ in layers 2..L."""
+    pairs = [n * n_prev for n_prev, n in zip(layer_dims[:-1], layer_dims[1:], strict=False)]
+    return 2 * m * (2 * sum(pairs) + sum(pairs[1:]))
+
+
+@pytest.mark.parametrize(
+    "layer_dims, m",
+    [([3, 4, 2, 1], 5), ([12288, 20, 7, 5, 1], 209), ([784, 512, 512, 256, 1], 1024), ([2, 1], 7)],
+)
+def test_step_flops_match_the_hand_formula(layer_dims, m):
+    assert gemm.step_flops(layer_dims, m) == hand_flops(layer_dims, m)
+
+
+def test_one_step_has_two_products_per_layer_plus_dA_prev_above_layer_1():
+    products = gemm.matmul_products([3, 4, 2, 1], 5)
+    assert [name.split(" =")[0] for name, _ in products] == [
+        "Z1", "dW1", "Z2", "dW2", "dA1", "Z3", "dW3", "dA2",
+    ]
+    assert dict(products)["dW2 = dZ2 @ A1.T"] == (2, 5, 4)  # (n[2], m) @ (m, n[1])
+    assert dict(products)["dA1 = W2.T @ dZ2"] == (4, 2, 5)  # (n[1], n[2]) @ (n[2], m)
+
+
+def test_gemm_bound_times_every_product_with_its_real_shape():
+    rng = np.random.default_rng(0)
+    case = step.random_case("tiny", [3, 4, 2, 1], 5, rng)
+    bound = gemm.gemm_bound(case, repeats=2)
+    for (left, right), row in zip(gemm.operands(case, rng), bound["products"], strict=True):
+        rows, inner, cols = row["shape"]
+        assert left.shape == (rows, inner) and right.shape == (inner, cols)
+        assert row["seconds"] > 0
+    assert bound["flops"] == sum(row["flops"] for row in bound["products"])
+    assert bound["bound_seconds"] == pytest.approx(sum(r["seconds"] for r in bound["products"]))
+
+
+def test_the_width_series_passes_through_the_large_shape():
+    assert scaling.width_dims(512) == scaling.LARGE_DIMS
+
+
+@pytest.mark.skipif(not torch_step.available(), reason="PyTorch (the bench extra) not installed")
+def test_pytorch_step_does_the_same_maths():
+    case = step.random_case("tiny", [3, 4, 2, 1], 6, np.random.default_rng(1))
+    assert torch_step.max_difference(case, steps=5) < 1e-12
+
+
+def test_report_has_every_section(tmp_path):
+    rng = np.random.default_rng(0)
+    cases = [step.random_case("tiny", [3, 4, 2, 1], 5, rng), step.explorer_case()]
+    config = Config(repeats=1, scaling_m=(4, 8), scaling_width=(2, 4), notebooks=False)
+    results = collect(config, {"step", "bounds", "waits"}, cases)
+    results["scaling_m"] = scaling.in_m(config.scaling_m, 1)
+    path = report.write(results, tmp_path, before=results)
+    text = path.read_text()
+    for heading in ("## Training step", "## Before and after", "## The step's matrix products",
+                    "## Scaling in m", "## What students wait for", "OPENBLAS_CORETYPE"):
+        assert heading in text
+    assert ("PyTorch ms" in text) == torch_step.available()
+    assert "| tiny | [3, 4, 2, 1] | 5 |" in text
+    assert "| tiny | " in text.split("## Before and after")[1]  # compared with itself: 1.00×
+    assert "1.00×" in text.split("## Before and after")[1]
+    assert (tmp_path / "scaling_m.png").stat().st_size > 0
+    saved = json.loads((tmp_path / "results.json").read_text())
+    assert saved["steps"][0]["flops"] == hand_flops([3, 4, 2, 1], 5)
+    assert saved["steps"][0]["gemm_fraction"] > 0
+    tick = saved["waits"]["explorer_tick"]
+    assert tick["available"] or tick["reason"]  # a time, or why there is none: never faked
+
+
+def test_unknown_part_is_refused(capsys):
+    with pytest.raises(SystemExit):
+        main(["--parts", "step,speed"])
+    assert "--parts takes" in capsys.readouterr().err
