@@ -57,8 +57,9 @@ def linear_activation_backward(student):
                     cases.activation_backward_cases(),
                     lambda *args: _outputs(reference_activation(*args)),
                     _unpack_three("linear_activation_backward"), _activation_mistakes,
-                    mutation_text="dZ = dA makes dZ the same array as dA, so changing dZ "
-                    "changes the caller's dA; start from a copy: dZ = np.array(dA, copy=True)"),
+                    mutation_text="{names} changed in place: dZ = dA makes dZ the same array "
+                    "as dA, so changing dZ changes the caller's dA; start from a copy: "
+                    "dZ = np.array(dA, copy=True)"),
                student)
 
 

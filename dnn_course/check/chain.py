@@ -10,7 +10,7 @@ from ..activations import get_activation
 from ..model import L_model_backward as reference_backward
 from ..model import L_model_forward as reference_forward
 from . import cases
-from .compare import MISSING
+from .compare import MISSING, same
 from .diagnose import DZ_MISTAKES, LINEAR_MISTAKES, RECOMPUTED, backward_chain, recomputed
 from .runner import Spec, WrongReturnError, run
 from .unpack import as_tuple, kind, layer_cache, linear_cache_outputs
@@ -82,9 +82,19 @@ def _unpack_forward(returned, expected):
     return _forward_outputs(AL, unpacked), problems
 
 
-def _forward_layer(name, expected):
-    match = re.match(r"caches\[(\d+)\]", name)
-    return int(match.group(1)) + 1 if match else sum(n.endswith(".Z") for n in expected)
+def _forward_layer(name, expected, got):
+    match = re.match(r"caches\[(\d+)\]\.(\w+)", name)
+    if match is None:  # AL, the output of layer L
+        L = sum(n.endswith(".Z") for n in expected)
+        return f"The first wrong layer is layer {L}, the output layer: AL is wrong."
+    l, field = int(match.group(1)) + 1, match.group(2)
+    if field != "A_prev" or l == 1:
+        return f"The first wrong layer is layer {l}: caches[{l - 1}].{field} is wrong."
+    if same(expected["caches[0].A_prev"], got[name]):
+        return f"The first wrong layer is layer {l}: it was given X instead of A[{l - 1}]."
+    return (f"The first wrong layer is layer {l - 1}: its Z is right but its output "
+            f"A[{l - 1}] = g(Z[{l - 1}]), the input of layer {l} (caches[{l - 1}].A_prev), "
+            "is wrong.")
 
 
 def L_model_forward(student):
@@ -147,9 +157,11 @@ def _unpack_backward(returned, expected):
     return {k: returned.get(k, MISSING) for k in expected}, problems if missing else []
 
 
-def _backward_layer(name, expected):
+def _backward_layer(name, expected, got):
     number = int(name[2:])
-    return number + 1 if name.startswith("dA") else number
+    l = number + 1 if name.startswith("dA") else number
+    L = max(int(n[2:]) for n in expected if n.startswith("dW"))
+    return f"The first wrong layer is layer {l} (backward runs from layer L = {L} down to 1)."
 
 
 def L_model_backward(student):

@@ -57,9 +57,9 @@ def describe(name, expected, got):
             normalized = got.T
         elif got.ndim < 2 and got.size == expected.size and 1 in shape:
             diagnoses.append(
-                f"{name} lost an axis: np.sum(dZ, axis=1) drops the summed axis, so {name} "
-                f"becomes shape {got.shape}; write np.sum(dZ, axis=1, keepdims=True) "
-                "(db without keepdims)."
+                f"{name} lost an axis (a sum without keepdims): np.sum(dZ, axis=1) drops the "
+                f"summed axis, so {name} has shape {got.shape} instead of {shape}; write "
+                "np.sum(dZ, axis=1, keepdims=True)."
             )
             normalized = got.reshape(shape)
         else:
@@ -84,7 +84,7 @@ def compare_outputs(expected, got, mistakes, layer_of=None):
     ----------
     expected, got : dict name -> value (``got`` may hold MISSING)
     mistakes : callable returning a list of ``(text, outputs)``, most likely first
-    layer_of : callable (name, expected) -> layer number, for "the first wrong layer is l"
+    layer_of : callable (name, expected, got) -> a sentence naming the first wrong layer
 
     Returns
     -------
@@ -95,14 +95,16 @@ def compare_outputs(expected, got, mistakes, layer_of=None):
         return [], []
     lines, diagnoses, normalized = [], [], {}
     if layer_of is not None:
-        lines.append(f"The first wrong layer is layer {layer_of(wrong[0], expected)}.")
+        lines.append(layer_of(wrong[0], expected, got))
     for name in wrong:
         more, found, normalized[name] = describe(name, expected[name], got.get(name, MISSING))
         lines += more if len(lines) < SHOWN else []
         diagnoses += [d for d in found if d not in diagnoses]
 
-    def explains(outputs, name):
+    def explains(outputs, name):  # a mistake that leaves this output right explains nothing
         candidate = outputs.get(name, MISSING)
+        if same(expected[name], candidate):
+            return False
         return same(candidate, got.get(name, MISSING)) or same(candidate, normalized[name])
 
     if len(wrong) > SHOWN:

@@ -46,7 +46,9 @@ class Spec:
     unpack: object  # callable(returned, expected) -> (dict, problems)
     mistakes: object  # callable(*args) -> list of (text, dict)
     layer_of: object = None
-    mutation_text: str = "copy an array before changing it (e.g. np.array(x, copy=True))"
+    mutation_text: str = (
+        "{names} changed in place: copy an array before changing it (np.array(x, copy=True))"
+    )
 
 
 def _same_input(a, b):
@@ -94,7 +96,8 @@ def exception_hint(exc):
             "The shapes do not fit together. Is there a missing or extra transpose? The "
             "lecture's products are Z = W A_prev + b, dW = (1/m) dZ A_prev^T and "
             "dA_prev = W^T dZ; `*` is element-wise, `np.dot` or `@` is the matrix product. "
-            "If a layer gets the wrong input: layer l takes A_prev = A[l-1], not X."
+            "In a loop over layers: layer l takes A_prev = A[l-1] (not X) and uses W{l}, b{l} "
+            "and caches[l-1] — is a layer index off by one?"
         )
     if isinstance(exc, TypeError) and "NoneType" in text:
         return "Something is None: does every function you call end with `return`?"
@@ -120,7 +123,7 @@ def _run_case(spec, student, args):
                if not _same_input(a, b)]
     if changed:
         lines.append(f"Your {spec.name} changed its input {', '.join(changed)} in place.")
-        diagnoses.append(f"{', '.join(changed)} changed in place: {spec.mutation_text}.")
+        diagnoses.append(spec.mutation_text.format(names=", ".join(changed)) + ".")
     try:
         got, problems = spec.unpack(returned, expected)
     except WrongReturnError as problem:
