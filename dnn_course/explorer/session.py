@@ -98,21 +98,26 @@ class Session:
         if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 0:
             raise ValueError(f"n must be an integer >= 0 (iterations to run), got {n!r}")
         for _ in range(n):
-            AL, caches = self.forward()
-            grads = self.backward(AL, caches)
-            self.costs.append(compute_cost(AL, self.Y_train))
-            self.test_costs.append(self.test_cost())
-            self.grad_norms.append(gradient_norms(grads))
-            self.dead.append(dead_units(caches, self.activations))
-            parameters = update_parameters(self.parameters, grads, self.settings.learning_rate)
-            if not all(np.isfinite(value).all() for value in parameters.values()):
-                raise ValueError(
-                    f"iteration {self.iteration}: the update made a W or b infinite — "
-                    f"learning_rate = {self.settings.learning_rate} is too high; lower it, Reset"
-                )
-            self.parameters = parameters
-            self.iteration += 1
+            with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+                self._step()
         return self.costs[-1] if self.costs else None
+
+    def _step(self):
+        """One iteration: forward, cost, backward, update; refuses an update to inf or NaN."""
+        AL, caches = self.forward()
+        grads = self.backward(AL, caches)
+        parameters = update_parameters(self.parameters, grads, self.settings.learning_rate)
+        if not all(np.isfinite(value).all() for value in parameters.values()):
+            raise ValueError(
+                f"iteration {self.iteration}: the update made a W or b infinite — "
+                f"learning_rate = {self.settings.learning_rate} is too high; lower it, Reset"
+            )
+        self.costs.append(compute_cost(AL, self.Y_train))
+        self.test_costs.append(self.test_cost())
+        self.grad_norms.append(gradient_norms(grads))
+        self.dead.append(dead_units(caches, self.activations))
+        self.parameters = parameters
+        self.iteration += 1
 
     def test_cost(self):
         """J on the test set with the current parameters."""

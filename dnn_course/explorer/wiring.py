@@ -64,8 +64,11 @@ def _per_layer(ex, name, text):
         if not all(item.isdigit() for item in items):
             _guarded(ex, lambda: _raise(f"n[l] per layer must be integers like 8,4; got {text!r}"))
             return
-        changes = {"neurons": tuple(map(int, items)), "hidden_layers": len(items)} if items else {
-            "neurons": ex.controls["neurons"].value}
+        changes = {"neurons": ex.controls["neurons"].value}
+        if items:  # the list sets the number of hidden layers too
+            changes = {"neurons": tuple(map(int, items)), "hidden_layers": len(items)}
+            if len(ex.settings.hidden_activations()) != len(items):
+                changes["hidden_activation"] = ex.controls["hidden_activation"].value
     else:
         changes = {"hidden_activation": tuple(items) if items else
                    ex.controls["hidden_activation"].value}

@@ -1,0 +1,179 @@
+"""The explorer's widgets drive its model: set a control, click a button, read the result.
+
+No browser: ipywidgets objects work in plain Python, and ``button.click()`` runs the
+same callbacks a click in JupyterLab or Voila runs.
+"""
+
+import asyncio
+
+import numpy as np
+import pytest
+
+from dnn_course import initialize_parameters_deep, make_dataset
+from dnn_course.explorer import SCENARIOS, Explorer, Settings
+
+
+@pytest.fixture
+def ex():
+    return Explorer(Settings(m=120), figures="inline")
+
+
+def test_the_root_widget_and_the_dom_contract_classes(ex):
+    assert "dnn-explorer" in ex.widget._dom_classes
+    for name, css in (("play", "dnn-play"), ("pause", "dnn-pause"), ("step", "dnn-step"),
+                      ("reset", "dnn-reset"), ("iteration", "dnn-iteration"),
+                      ("learning_rate", "dnn-learning-rate"), ("dataset", "dnn-dataset"),
+                      ("hidden_activation", "dnn-hidden-activation")):
+        assert css in ex.controls[name]._dom_classes
+    assert [b.description for b in ex.controls["scenarios"].values()] == [
+        s.title for s in SCENARIOS.values()]
+    assert all("dnn-scenario" in b._dom_classes for b in ex.controls["scenarios"].values())
+    assert ex.views.boundary_widget.value[:4] == b"\x89PNG"
+
+
+def test_step_button_runs_one_iteration_and_updates_the_readouts(ex):
+    before_png = ex.views.boundary_widget.value
+    ex.controls["step"].click()
+    assert ex.session.iteration == 1
+    assert "iteration 1" in ex.controls["iteration"].value
+    assert ex.views.boundary_widget.value != before_png
+    ex.step(9)
+    assert "iteration 10" in ex.controls["iteration"].value
+    norms = ex.state()["grad_norms"][-1]
+    assert f"{norms[0]:.3e}" in ex.controls["norms"].value
+
+
+def test_reset_button_restores_iteration_zero_and_the_seeded_parameters(ex):
+    ex.step(20)
+    ex.controls["reset"].click()
+    expected = initialize_parameters_deep([2, 8, 8, 1], rng=ex.settings.seed, scale="he")
+    assert ex.state()["iteration"] == 0
+    np.testing.assert_array_equal(ex.state()["parameters"]["W2"], expected["W2"])
+
+
+def test_tick_runs_steps_per_tick_iterations(ex):
+    ex.controls["steps_per_tick"].value = 7
+    ex.tick()
+    ex.tick()
+    assert ex.session.iteration == 14
+
+
+def test_learning_rate_slider_changes_the_update_without_restarting(ex):
+    ex.step(3)
+    ex.controls["learning_rate"].value = 0.05
+    assert ex.settings.learning_rate == pytest.approx(0.05, rel=1e-12)
+    assert ex.session.iteration == 3
+    W1 = ex.session.parameters["W1"]
+    ex.step(1)
+    dW1 = (W1 - ex.session.parameters["W1"]) / 0.05
+    np.testing.assert_allclose(np.linalg.norm(dW1), ex.state()["grad_norms"][-1][0], rtol=1e-9)
+
+
+def test_network_controls_rebuild_the_model(ex):
+    ex.controls["hidden_layers"].value = 4
+    ex.controls["neurons"].value = 5
+    assert sorted(ex.session.parameters) == sorted(
+        f"{p}{l}" for l in range(1, 6) for p in "Wb")
+    assert ex.session.parameters["W2"].shape == (5, 5)
+    ex.controls["hidden_activation"].value = "tanh"
+    assert ex.session.activations == ["tanh"] * 4
+    ex.controls["activation_per_layer"].value = "relu, tanh, sigmoid, leaky_relu"
+    assert ex.session.activations == ["relu", "tanh", "sigmoid", "leaky_relu"]
+    ex.controls["neurons_per_layer"].value = "6,3"
+    assert ex.settings.hidden_layers == 2 and ex.session.parameters["W2"].shape == (3, 6)
+    assert ex.session.activations == ["tanh", "tanh"]  # 4 names no longer fit 2 layers
+    ex.controls["hidden_layers"].value = 0
+    assert sorted(ex.session.parameters) == ["W1", "b1"]
+    assert ex.controls["layer"].max == 1
+
+
+def test_data_controls_change_the_data(ex):
+    ex.controls["dataset"].value = "xor"
+    ex.controls["noise"].value = 0.0
+    X, Y = make_dataset("xor", 120, 0.0, rng=0)
+    assert ex.session.X_train.shape[1] + ex.session.X_test.shape[1] == 120
+    np.testing.assert_array_equal(np.sort(np.hstack([ex.session.X_train, ex.session.X_test])[0]),
+                                  np.sort(X[0]))
+    ex.controls["test_fraction"].value = 0.5
+    assert ex.session.X_test.shape[1] == 60
+
+
+def test_a_bad_value_shows_a_message_and_keeps_the_model(ex):
+    ex.controls["neurons_per_layer"].value = "8,x"
+    assert "must be integers" in ex.controls["message"].value
+    ex.controls["activation_per_layer"].value = "relu"  # 1 name for 2 hidden layers
+    assert "hidden_activation gives 1 values" in ex.controls["message"].value
+    assert ex.session.activations == ["relu", "relu"]
+
+
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_scenario_buttons_set_the_settings_and_the_controls(ex, name):
+    ex.step(5)
+    ex.controls["scenarios"][name].click()
+    assert ex.settings == SCENARIOS[name].settings()
+    assert ex.session.iteration == 0
+    assert ex.controls["hidden_layers"].value == ex.settings.hidden_layers
+    assert ex.controls["learning_rate"].value == pytest.approx(ex.settings.learning_rate)
+    assert ex.controls["init_scale"].value == ex.settings.init_scale
+    assert SCENARIOS[name].title in ex.controls["lesson"].value
+
+
+def test_export_and_import_buttons_round_trip_the_picture(ex):
+    ex.controls["hidden_activation"].value = "tanh"
+    ex.step(25)
+    ex.controls["export"].click()
+    text = ex.controls["json"].value
+    assert "explorer_state.json" in ex.controls["download"].value
+    other = Explorer(figures="inline")
+    other.controls["json"].value = text
+    other.controls["import"].click()
+    assert other.settings == ex.settings and other.session.iteration == 25
+    assert other.controls["hidden_activation"].value == "tanh"
+    np.testing.assert_array_equal(other.session.parameters["W3"], ex.session.parameters["W3"])
+    assert other.views.boundary_widget.value == ex.views.boundary_widget.value
+    other.controls["json"].value = "{broken"
+    other.controls["import"].click()
+    assert "not valid JSON" in other.controls["message"].value
+    assert other.session.iteration == 25
+
+
+def test_presenter_toggle_switches_the_layout_class():
+    ex = Explorer(figures="inline", presenter=True)
+    assert "dnn-presenter" in ex.widget._dom_classes
+    ex.controls["presenter"].value = False
+    assert "dnn-presenter" not in ex.widget._dom_classes
+
+
+def test_play_and_pause_buttons_run_ticks_on_the_event_loop(ex):
+    async def scenario():
+        ex.controls["play"].click()
+        assert ex.playing
+        await asyncio.sleep(0.5)
+        ex.controls["pause"].click()
+        assert not ex.playing
+        played = ex.session.iteration
+        await asyncio.sleep(0.2)
+        return played
+
+    played = asyncio.run(scenario())
+    assert played >= 2 * ex.settings.steps_per_tick
+    assert played % ex.settings.steps_per_tick == 0
+    assert ex.session.iteration == played  # nothing ran after Pause
+
+
+@pytest.mark.filterwarnings("ignore:overflow:RuntimeWarning")
+def test_play_shows_the_error_and_stops_when_a_tick_fails(ex):
+    ex.session.parameters = {k: v * 1e200 + 1e200 for k, v in ex.session.parameters.items()}
+
+    async def scenario():
+        ex.play()
+        await asyncio.sleep(0.2)
+
+    asyncio.run(scenario())
+    assert not ex.playing
+    assert "too high" in ex.controls["message"].value
+
+
+def test_play_outside_an_event_loop_says_what_to_do_instead(ex):
+    with pytest.raises(RuntimeError, match="call tick"):
+        ex.play()
