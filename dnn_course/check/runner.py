@@ -86,7 +86,7 @@ def exception_hint(exc):
             "numbered from 1), grads holds dA0..dA{L-1}, dW1..dWL, db1..dbL: is a layer "
             "index off by one?"
         )
-    if isinstance(exc, IndexError):
+    if isinstance(exc, IndexError) and "list index" in text:
         return (
             "A list index is out of range: caches[l-1] is layer l's cache, for l = 1..L. "
             "Is a layer index off by one?"

@@ -1,0 +1,100 @@
+"""The exercise notebooks run end to end: unfilled they give friendly "not implemented yet"
+feedback; with the reference solutions pasted in, every check passes; a student's error
+is reported with the line of the notebook cell that raised.
+
+The notebooks are committed unexecuted, so nbval does not see them; they run here with
+nbclient in the current environment (kernel ``python3``).
+"""
+
+import inspect
+from pathlib import Path
+
+import exercise_solutions
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+EXERCISES = Path(__file__).resolve().parents[1] / "notebooks" / "exercises"
+NOTEBOOKS = ["01_forward.ipynb", "02_backward.ipynb"]
+SOLUTIONS = {f.__name__: inspect.getsource(f) for f in exercise_solutions.SOLUTIONS}
+
+
+def tagged(nb, prefix):
+    """{name: cell} for the cells tagged ``prefix:name``."""
+    return {tag.split(":", 1)[1]: cell for cell in nb.cells
+            for tag in cell.metadata.get("tags", []) if tag.startswith(prefix + ":")}
+
+
+def text(cell):
+    """Everything a code cell showed, as plain text."""
+    parts = []
+    for output in cell.outputs:
+        if output.output_type == "stream":
+            parts.append(output.text)
+        elif "data" in output:
+            parts.append(output.data.get("text/plain", ""))
+    return "".join(parts)
+
+
+def execute(nb, tmp_path):
+    NotebookClient(nb, kernel_name="python3", timeout=300,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    return nb
+
+
+@pytest.fixture(params=NOTEBOOKS)
+def notebook(request):
+    return nbformat.read(EXERCISES / request.param, as_version=4)
+
+
+def test_shipped_unexecuted_with_four_exercises_each_followed_by_its_check(notebook):
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert all(cell.execution_count is None and cell.outputs == [] for cell in code)
+    exercises, checks = tagged(notebook, "exercise"), tagged(notebook, "check")
+    assert len(exercises) == 4 and exercises.keys() == checks.keys()
+    for name, cell in exercises.items():
+        assert "raise NotImplementedError" in cell.source
+        following = notebook.cells[notebook.cells.index(cell) + 1]
+        assert following is checks[name]
+        assert following.source == f"check.{name}({name})"
+
+
+def test_unfilled_notebook_runs_to_the_end_with_not_implemented_feedback(notebook, tmp_path):
+    execute(notebook, tmp_path)  # raises CellExecutionError if any cell fails
+    for name, cell in tagged(notebook, "check").items():
+        shown = text(cell)
+        assert shown.startswith(f"{name}: not implemented yet."), shown
+    assert "0 of 4 functions pass every check" in text(_summary(notebook))
+
+
+def _summary(nb):
+    return next(cell for cell in nb.cells if "summary" in cell.metadata.get("tags", []))
+
+
+def test_reference_solutions_pass_every_check(notebook, tmp_path):
+    for name, cell in tagged(notebook, "exercise").items():
+        cell.source = SOLUTIONS[name]
+    execute(notebook, tmp_path)
+    for name, cell in tagged(notebook, "check").items():
+        assert "test cases passed" in text(cell) and "failed" not in text(cell), text(cell)
+    assert "4 of 4 functions pass every check" in text(_summary(notebook))
+
+
+def test_error_in_a_cell_is_reported_with_the_cell_line(tmp_path):
+    nb = nbformat.read(EXERCISES / "01_forward.ipynb", as_version=4)
+    for name, cell in tagged(nb, "exercise").items():
+        cell.source = SOLUTIONS[name]
+    tagged(nb, "exercise")["linear_forward"].source = (
+        "def linear_forward(A_prev, W, b):\n"
+        "    Z = np.dot(W, A_prev) + b\n"
+        "    Z = Z + bias\n"
+        "    return Z, (A_prev, W, b)\n"
+    )
+    execute(nb, tmp_path)
+    checks = tagged(nb, "check")
+    for name in ("linear_forward", "linear_activation_forward", "L_model_forward"):
+        shown = text(checks[name])
+        assert f"Your {name} raised NameError: name 'bias' is not defined" in shown, shown
+        assert "at line 3 of linear_forward: Z = Z + bias" in shown, shown
+    assert "test cases passed" in text(checks["compute_cost"])
+    assert "1 of 4 functions pass every check" in text(_summary(nb))
