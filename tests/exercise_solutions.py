@@ -82,7 +82,8 @@ def L_model_backward(AL, Y, caches):
     grads["db" + str(L)] = db
     for l in reversed(range(L - 1)):
         current_cache = caches[l]
-        dA_prev, dW, db = linear_activation_backward(grads["dA" + str(l + 1)], current_cache, "relu")
+        dA = grads["dA" + str(l + 1)]
+        dA_prev, dW, db = linear_activation_backward(dA, current_cache, "relu")
         grads["dA" + str(l)] = dA_prev
         grads["dW" + str(l + 1)] = dW
         grads["db" + str(l + 1)] = db
