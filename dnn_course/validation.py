@@ -4,15 +4,35 @@ Every public function of the package calls these before it computes anything, so
 student sees "X has 209 rows but W1 expects 12288 input features" instead of a bare
 numpy broadcasting error. The checks only read their inputs: valid input gives the
 same numbers with or without them.
+
+``checks_skipped()`` switches them off for arrays that were already checked: from its
+second iteration on, ``L_layer_model`` feeds the same X and Y and the package's own
+W[l], b[l] back in, and re-checking them every iteration only costs time.
 """
 
+import contextlib
+import contextvars
 import re
 
 import numpy as np
 
+_SKIP = contextvars.ContextVar("skip_checks", default=False)
+
+
+@contextlib.contextmanager
+def checks_skipped(skip=True):
+    """Inside this block (when ``skip`` is true) the checks below return at once."""
+    token = _SKIP.set(skip)
+    try:
+        yield
+    finally:
+        _SKIP.reset(token)
+
 
 def as_matrix(name, value, shape_hint):
     """Return ``value`` as a 2-D numeric numpy array, or raise a clear error."""
+    if _SKIP.get():
+        return value
     if not isinstance(value, np.ndarray):
         if value is None or isinstance(value, str | dict):
             raise TypeError(
@@ -35,6 +55,8 @@ def as_matrix(name, value, shape_hint):
 
 def check_finite(name, value):
     """Raise if ``value`` holds NaN or inf: they would spread to every later layer."""
+    if _SKIP.get():
+        return
     with np.errstate(over="ignore", invalid="ignore"):
         total = value.sum()  # cheap: a NaN or inf anywhere makes the sum non-finite
     if np.isfinite(total):
@@ -49,7 +71,7 @@ def check_finite(name, value):
 
 def check_same_shape(name, value, other_name, other):
     """Raise unless two arrays that go element-wise together have the same shape."""
-    if value.shape != other.shape:
+    if not _SKIP.get() and value.shape != other.shape:
         raise ValueError(
             f"{name} has shape {value.shape} but {other_name} has shape {other.shape}; "
             "they are combined element-wise, so their shapes must be equal"
@@ -58,6 +80,8 @@ def check_same_shape(name, value, other_name, other):
 
 def check_labels(Y, AL):
     """Y must be a (1, m) row of 0/1 labels, one column per example, like AL."""
+    if _SKIP.get():
+        return Y
     Y = as_matrix("Y", Y, "(1, m)")
     if Y.shape != AL.shape:
         hint = ""
@@ -77,6 +101,8 @@ def check_labels(Y, AL):
 
 def check_positive(name, value, allow_zero=False):
     """Raise unless ``value`` is a real number > 0 (or >= 0 with ``allow_zero``)."""
+    if _SKIP.get():
+        return
     if isinstance(value, bool) or not isinstance(value, int | float | np.number):
         raise TypeError(f"{name} must be a number, got {type(value).__name__}")
     if not np.isfinite(value) or value < 0 or (value == 0 and not allow_zero):
@@ -86,6 +112,8 @@ def check_positive(name, value, allow_zero=False):
 
 def num_layers(parameters, prefix=""):
     """Return L for a dict holding W1, b1, ..., WL, bL (or dW1, db1, ... with prefix "d")."""
+    if _SKIP.get():
+        return sum(1 for key in parameters if key.startswith(prefix + "W"))
     if not isinstance(parameters, dict):
         raise TypeError(
             f"parameters must be a dict like {{'W1': ..., 'b1': ...}}, "
@@ -112,6 +140,8 @@ def check_network(X, parameters):
     Returns L. W[l] must be (n[l], n[l-1]) with n[0] = n_x, and b[l] must be (n[l], 1).
     """
     L = num_layers(parameters)
+    if _SKIP.get():
+        return L
     n_prev = X.shape[0]
     for l in range(1, L + 1):
         W = as_matrix(f"W{l}", parameters[f"W{l}"], f"(n[{l}], n[{l - 1}])")

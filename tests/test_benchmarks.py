@@ -86,3 +86,21 @@ def test_unknown_part_is_refused(capsys):
     with pytest.raises(SystemExit):
         main(["--parts", "step,speed"])
     assert "--parts takes" in capsys.readouterr().err
+
+
+def test_training_skips_rechecks_only_inside_its_own_iterations():
+    """L_layer_model checks in iteration 0 only, but a callback and later calls are checked."""
+    from dnn_course import L_layer_model, L_model_forward, make_dataset
+
+    X, Y = make_dataset("circle", 40, rng=0)
+    seen = []
+
+    def callback(i, cost, parameters, grads):
+        with pytest.raises(ValueError, match="X has 3 rows but W1 expects 2"):
+            L_model_forward(np.ones((3, 5)), parameters)
+        seen.append(i)
+
+    parameters, _ = L_layer_model(X, Y, [2, 4, 1], 0.1, 3, callback=callback, callback_every=1)
+    assert seen == [0, 1, 2]
+    with pytest.raises(ValueError, match="X has 3 rows but W1 expects 2"):
+        L_model_forward(np.ones((3, 5)), parameters)
