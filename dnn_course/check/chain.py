@@ -7,6 +7,7 @@ for backward the highest l (backward starts at layer L).
 import re
 
 from ..activations import get_activation
+from ..cost import dAL
 from ..model import L_model_backward as reference_backward
 from ..model import L_model_forward as reference_forward
 from . import cases
@@ -121,7 +122,11 @@ def _backward_mistakes(AL, Y, caches):
     shifted_dW = "dW and db keys shifted by one: layer l's gradients are dW{l} and db{l}, l = 1..L."
     out = [
         ("the sign of dA[L] is flipped: dA[L] = -(Y/AL) + (1-Y)/(1-AL), so that with a sigmoid "
-         "output dZ[L] = AL - Y (not Y - AL).", backward_chain(AL, Y, caches, lecture, sign=-1)),
+         "output dZ[L] = AL - Y (not Y - AL).",
+         backward_chain(AL, Y, caches, lecture, dA=-dAL(AL, Y))),
+        ("AL - Y is dZ[L], not dA[L]: either pass dA[L] = -(Y/AL - (1-Y)/(1-AL)) to the "
+         "sigmoid backward, or start from dZ[L] = AL - Y without multiplying by sigmoid' again.",
+         backward_chain(AL, Y, caches, lecture, dA=AL - Y)),
         (HIDDEN_SIGMOID, backward_chain(AL, Y, caches, ["sigmoid"] * L)),
         (OUTPUT_RELU, backward_chain(AL, Y, caches, ["relu"] * L)),
         (SWAPPED, backward_chain(AL, Y, caches, ["sigmoid"] * (L - 1) + ["relu"])),
@@ -132,6 +137,8 @@ def _backward_mistakes(AL, Y, caches):
         (shifted_dW, _shift(grads, ("dW", "db"), 1)),
         ("grads['dA0'] is missing: store layer 1's dA_prev too (keys dA0 .. dA{L-1}).",
          {k: v for k, v in grads.items() if k != "dA0"}),
+        ("layer 1 was skipped: a layer index off by one — backward visits l = L, L-1, ..., 1.",
+         {k: v for k, v in grads.items() if k not in ("dA0", "dW1", "db1")}),
     ]
     out += [(text, backward_chain(AL, Y, caches, lecture, dZ_mistake=(g, f)))
             for text, g, f in DZ_MISTAKES]

@@ -26,6 +26,10 @@ def same(expected, got):
         return False
 
 
+def _is_number(x):
+    return isinstance(x, int | float | np.number | np.ndarray) and np.ndim(x) == 0 and np.isreal(x)
+
+
 def _number(x):
     return f"{float(x):.6g}"
 
@@ -40,9 +44,9 @@ def describe(name, expected, got):
     if got is MISSING:
         return [f"{name} is missing."], [], got
     if not isinstance(expected, np.ndarray) or expected.ndim == 0:
-        shown = _number(got) if np.isscalar(got) and np.isreal(got) else repr(got)
+        shown = _number(got) if _is_number(got) else repr(got)
         return [f"{name}: expected {_number(expected)}, got {shown}."], [], got
-    shape = expected.shape
+    shape, symbol = expected.shape, name.rstrip("0123456789")  # dW3 -> dW
     if not isinstance(got, np.ndarray):
         what = "None (is a `return` missing?)" if got is None else type(got).__name__
         return [f"{name} should be a numpy array of shape {shape}, got {what}."], [], got
@@ -51,15 +55,15 @@ def describe(name, expected, got):
         lines.append(f"{name} has shape {got.shape} but should have shape {shape}.")
         if got.ndim == 2 and got.shape == shape[::-1]:
             diagnoses.append(
-                f"{name} comes out transposed: a missing or extra transpose "
+                f"{symbol} comes out transposed: a missing or extra transpose "
                 "(the lecture's products are W A_prev, dZ A_prev^T and W^T dZ)."
             )
             normalized = got.T
         elif got.ndim < 2 and got.size == expected.size and 1 in shape:
             diagnoses.append(
-                f"{name} lost an axis (a sum without keepdims): np.sum(dZ, axis=1) drops the "
-                f"summed axis, so {name} has shape {got.shape} instead of {shape}; write "
-                "np.sum(dZ, axis=1, keepdims=True)."
+                f"{symbol} lost an axis (a sum without keepdims): np.sum(dZ, axis=1) drops "
+                f"the summed axis, so {symbol} is a 1-D array instead of a column (n, 1); "
+                "write np.sum(dZ, axis=1, keepdims=True)."
             )
             normalized = got.reshape(shape)
         else:
@@ -109,6 +113,9 @@ def compare_outputs(expected, got, mistakes, layer_of=None):
 
     if len(wrong) > SHOWN:
         lines.append(f"({len(wrong)} of {len(expected)} outputs are wrong.)")
+    wrong = [name for name in wrong if not same(expected[name], normalized[name])]
+    if not wrong:  # only shapes were wrong, and the shape diagnosis says how
+        return lines, diagnoses
     known = mistakes()
     everywhere = [text for text, outputs in known if all(explains(outputs, n) for n in wrong)]
     if everywhere:

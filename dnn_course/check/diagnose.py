@@ -59,6 +59,8 @@ DZ_MISTAKES = [  # (text, activation it applies to, dZ = f(dA, Z))
      "not from the sign of dA.", "relu", lambda dA, Z: np.maximum(dA, 0)),
     ("sigmoid' is wrong: sigmoid'(Z) = s (1 - s) with s = sigmoid(Z), not s.", "sigmoid",
      lambda dA, Z: dA * sigmoid(Z)[0]),
+    ("sigmoid' is wrong: the cache holds Z, not A, so sigmoid'(Z) = s (1 - s) needs "
+     "s = sigmoid(Z) first.", "sigmoid", lambda dA, Z: dA * Z * (1 - Z)),
     ("dZ = dA * g'(Z): the factor g'(Z) is missing.", "sigmoid", lambda dA, Z: dA),
     ("relu used where activation='sigmoid': the output layer is sigmoid, so "
      "dZ = dA * s (1 - s).", "sigmoid", lambda dA, Z: get_activation("relu")[1](dA, Z)),
@@ -118,9 +120,13 @@ def linear_backward_mistakes(dZ, linear_cache):
     return out
 
 
-def backward_chain(AL, Y, caches, activations, sign=1, dZ_mistake=None, linear=None):
-    """L_model_backward with one thing changed; returns grads (or None if it cannot run)."""
-    grads, dA = {}, sign * dAL(AL, Y)
+def backward_chain(AL, Y, caches, activations, dA=None, dZ_mistake=None, linear=None):
+    """L_model_backward with one thing changed; returns grads (or None if it cannot run).
+
+    ``dA`` replaces dA[L]; ``dZ_mistake`` is ``(activation, f(dA, Z))`` from DZ_MISTAKES;
+    ``linear`` replaces linear_backward.
+    """
+    grads, dA = {}, dAL(AL, Y) if dA is None else dA
     try:
         for l in range(len(caches), 0, -1):
             linear_cache, Z = caches[l - 1]

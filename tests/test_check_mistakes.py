@@ -1,0 +1,337 @@
+"""Every classic mistake, written as a student would, must fail its check with the right
+diagnosis (and, for the whole chain, the right first wrong layer)."""
+
+import copy
+
+import numpy as np
+import pytest
+
+import dnn_course as dc
+from dnn_course import check, relu_backward, sigmoid_backward
+
+
+# ---- linear_backward -------------------------------------------------------------------
+def dW_without_1_over_m(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return W.T @ dZ, dZ @ A_prev.T, np.sum(dZ, axis=1, keepdims=True) / m
+
+
+def db_without_1_over_m(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return W.T @ dZ, dZ @ A_prev.T / m, np.sum(dZ, axis=1, keepdims=True)
+
+
+def db_without_keepdims(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return W.T @ dZ, dZ @ A_prev.T / m, np.sum(dZ, axis=1) / m
+
+
+def dW_missing_transpose(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return np.dot(W.T, dZ), np.dot(dZ, A_prev) / m, np.sum(dZ, axis=1, keepdims=True) / m
+
+
+def dA_prev_missing_transpose(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return np.dot(W, dZ), np.dot(dZ, A_prev.T) / m, np.sum(dZ, axis=1, keepdims=True) / m
+
+
+def dW_extra_transpose(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return W.T @ dZ, (A_prev @ dZ.T) / m, np.sum(dZ, axis=1, keepdims=True) / m
+
+
+def m_from_the_wrong_axis(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[0]
+    return W.T @ dZ, dZ @ A_prev.T / m, np.sum(dZ, axis=1, keepdims=True) / m
+
+
+# ---- linear_activation_backward --------------------------------------------------------
+def Z_recomputed(dA, cache, activation):
+    (A_prev, W, b), _ = cache
+    Z = np.dot(W, A_prev) + b
+    dZ = relu_backward(dA, Z) if activation == "relu" else sigmoid_backward(dA, Z)
+    return dc.linear_backward(dZ, (A_prev, W, b))
+
+
+def relu_derivative_one_at_zero(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = np.array(dA, copy=True)
+        dZ[Z < 0] = 0
+    else:
+        dZ = sigmoid_backward(dA, Z)
+    return dc.linear_backward(dZ, linear_cache)
+
+
+def relu_without_mask(dA, cache, activation):
+    linear_cache, Z = cache
+    dZ = dA if activation == "relu" else sigmoid_backward(dA, Z)
+    return dc.linear_backward(dZ, linear_cache)
+
+
+def relu_mask_changes_dA(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = dA
+        dZ[Z <= 0] = 0
+    else:
+        dZ = sigmoid_backward(dA, Z)
+    return dc.linear_backward(dZ, linear_cache)
+
+
+def activations_swapped_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    dZ = sigmoid_backward(dA, Z) if activation == "relu" else relu_backward(dA, Z)
+    return dc.linear_backward(dZ, linear_cache)
+
+
+def sigmoid_derivative_from_the_cache_as_A(dA, cache, activation):
+    linear_cache, Z = cache
+    dZ = relu_backward(dA, Z) if activation == "relu" else dA * Z * (1 - Z)
+    return dc.linear_backward(dZ, linear_cache)
+
+
+def own_linear_backward_without_1_over_m(dA, cache, activation):
+    linear_cache, Z = cache
+    dZ = relu_backward(dA, Z) if activation == "relu" else sigmoid_backward(dA, Z)
+    return dW_without_1_over_m(dZ, linear_cache)
+
+
+# ---- L_model_backward ------------------------------------------------------------------
+def model_backward(dAL_sign=1, hidden="relu", output="sigmoid", recompute=False, dA_key=-1,
+                   linear=dc.linear_backward, first=1):
+    def L_model_backward(AL, Y, caches):
+        grads = {}
+        L = len(caches)
+        dA = dAL_sign * -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+        for l in reversed(range(first, L + 1)):
+            (A_prev, W, b), Z = caches[l - 1]
+            if recompute:
+                Z = W @ A_prev + b
+            g = output if l == L else hidden
+            dZ = relu_backward(dA, Z) if g == "relu" else sigmoid_backward(dA, Z)
+            dA, grads["dW" + str(l)], grads["db" + str(l)] = linear(dZ, (A_prev, W, b))
+            grads["dA" + str(l + dA_key)] = dA
+        return grads
+    return L_model_backward
+
+
+def model_backward_with_AL_minus_Y_as_dAL(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = AL - Y
+    for l in reversed(range(1, L + 1)):
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = dc.linear_activation_backward(
+            dA, caches[l - 1], "sigmoid" if l == L else "relu")
+        grads[f"dA{l - 1}"] = dA
+    return grads
+
+
+def model_backward_cache_index_off_by_one(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = -(Y / AL - (1 - Y) / (1 - AL))
+    for l in reversed(range(1, L + 1)):
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = dc.linear_activation_backward(
+            dA, caches[l], "sigmoid" if l == L else "relu")
+        grads[f"dA{l - 1}"] = dA
+    return grads
+
+
+# ---- L_model_forward -------------------------------------------------------------------
+def model_forward(hidden="relu", output="sigmoid", feed_X=False, insert=False, last_hidden=None):
+    def L_model_forward(X, parameters):
+        caches = []
+        A = X
+        L = len(parameters) // 2
+        for l in range(1, L if last_hidden is None else last_hidden(L)):
+            A_prev = X if feed_X else A
+            A, cache = dc.linear_activation_forward(
+                A_prev, parameters["W" + str(l)], parameters["b" + str(l)], hidden)
+            caches.insert(0, cache) if insert else caches.append(cache)
+        AL, cache = dc.linear_activation_forward(
+            A, parameters["W" + str(L)], parameters["b" + str(L)], output)
+        caches.insert(0, cache) if insert else caches.append(cache)
+        return AL, caches
+    return L_model_forward
+
+
+def model_forward_from_W0(X, parameters):
+    caches, A, L = [], X, len(parameters) // 2
+    for l in range(L - 1):
+        A, cache = dc.linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
+        caches.append(cache)
+    AL, cache = dc.linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"],
+                                             "sigmoid")
+    return AL, caches + [cache]
+
+
+# ---- forward, one layer ----------------------------------------------------------------
+def linear_forward_without_b(A_prev, W, b):
+    return np.dot(W, A_prev), (A_prev, W, b)
+
+
+def linear_forward_W_transposed(A_prev, W, b):
+    return np.dot(W.T, A_prev) + b, (A_prev, W, b)
+
+
+def linear_forward_elementwise(A_prev, W, b):
+    return W * A_prev + b, (A_prev, W, b)
+
+
+def linear_forward_cache_order(A_prev, W, b):
+    return W @ A_prev + b, (W, A_prev, b)
+
+
+def activation_forward(swap=False, cache_A=False, cache_swapped=False):
+    def linear_activation_forward(A_prev, W, b, activation):
+        Z, linear_cache = dc.linear_forward(A_prev, W, b)
+        use = {"relu": "sigmoid", "sigmoid": "relu"}[activation] if swap else activation
+        A, Z_cache = dc.relu(Z) if use == "relu" else dc.sigmoid(Z)
+        activation_cache = A if cache_A else Z_cache
+        return A, (activation_cache, linear_cache) if cache_swapped else (linear_cache,
+                                                                          activation_cache)
+    return linear_activation_forward
+
+
+# ---- compute_cost ----------------------------------------------------------------------
+def cost_wrong_sign(AL, Y):
+    m = Y.shape[1]
+    return float(np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+
+
+def cost_not_averaged(AL, Y):
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))
+
+
+def cost_as_array(AL, Y):
+    m = Y.shape[1]
+    return -(np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T)) / m
+
+
+def cost_as_array_with_wrong_sign(AL, Y):
+    return -cost_as_array(AL, Y)
+
+
+# ---- update_parameters -----------------------------------------------------------------
+def update_callers_dict(parameters, grads, learning_rate):
+    for l in range(1, len(parameters) // 2 + 1):
+        parameters[f"W{l}"] = parameters[f"W{l}"] - learning_rate * grads[f"dW{l}"]
+        parameters[f"b{l}"] = parameters[f"b{l}"] - learning_rate * grads[f"db{l}"]
+    return parameters
+
+
+def update_callers_arrays(parameters, grads, learning_rate):
+    new = parameters.copy()  # a shallow copy shares the arrays
+    for l in range(1, len(new) // 2 + 1):
+        new[f"W{l}"] -= learning_rate * grads[f"dW{l}"]
+        new[f"b{l}"] -= learning_rate * grads[f"db{l}"]
+    return new
+
+
+def update(sign=-1, use_rate=True, layers=lambda L: range(1, L + 1), biases=True):
+    def update_parameters(parameters, grads, learning_rate):
+        new = copy.deepcopy(parameters)
+        alpha = learning_rate if use_rate else 1
+        for l in layers(len(new) // 2):
+            new[f"W{l}"] = new[f"W{l}"] + sign * alpha * grads[f"dW{l}"]
+            if biases:
+                new[f"b{l}"] = new[f"b{l}"] + sign * alpha * grads[f"db{l}"]
+        return new
+    return update_parameters
+
+
+IN_PLACE = "parameters updated in place (the caller's dict was mutated)"
+MISTAKES = [  # (checker, student function, words the diagnosis must contain)
+    ("linear_forward", linear_forward_without_b, "b is missing"),
+    ("linear_forward", linear_forward_W_transposed, "missing or extra transpose in Z"),
+    ("linear_forward", linear_forward_elementwise, "`*` is element-wise"),
+    ("linear_forward", linear_forward_cache_order, "(A_prev, W, b) in this order"),
+    ("linear_activation_forward", activation_forward(swap=True), "used where activation="),
+    ("linear_activation_forward", activation_forward(cache_A=True), "must be Z"),
+    ("linear_activation_forward", activation_forward(cache_swapped=True), "order is swapped"),
+    ("L_model_forward", model_forward(hidden="sigmoid"), "sigmoid used in the hidden layers"),
+    ("L_model_forward", model_forward(output="relu"), "relu used at the output layer"),
+    ("L_model_forward", model_forward(feed_X=True), "X fed to every layer instead of A_prev"),
+    ("L_model_forward", model_forward(insert=True), "caches appended in the wrong order"),
+    ("L_model_forward", model_forward(last_hidden=lambda L: L - 1), "layer index off by one"),
+    ("L_model_forward", model_forward(last_hidden=lambda L: L + 1), "layer index off by one"),
+    ("L_model_forward", model_forward_from_W0, "layer index off by one"),
+    ("compute_cost", cost_wrong_sign, "the cost has the wrong sign"),
+    ("compute_cost", cost_not_averaged, "not averaged over m"),
+    ("compute_cost", cost_as_array, "returned as an array instead of a number"),
+    ("compute_cost", cost_as_array_with_wrong_sign, "returned as an array instead of a number"),
+    ("compute_cost", cost_as_array_with_wrong_sign, "the cost has the wrong sign"),
+    ("linear_backward", dW_without_1_over_m, "dW is missing the factor 1/m"),
+    ("linear_backward", db_without_1_over_m, "db is missing the factor 1/m"),
+    ("linear_backward", db_without_keepdims, "without keepdims"),
+    ("linear_backward", dW_missing_transpose, "missing or extra transpose in dW"),
+    ("linear_backward", dW_extra_transpose, "missing or extra transpose"),
+    ("linear_backward", dA_prev_missing_transpose, "missing or extra transpose in dA_prev"),
+    ("linear_backward", m_from_the_wrong_axis, "m is the number of examples"),
+    ("linear_activation_backward", Z_recomputed, "Z recomputed instead of taken from the cache"),
+    ("linear_activation_backward", relu_derivative_one_at_zero, "relu' is wrong at Z <= 0"),
+    ("linear_activation_backward", relu_without_mask, "relu' is wrong at Z <= 0"),
+    ("linear_activation_backward", relu_mask_changes_dA, "dA changed in place"),
+    ("linear_activation_backward", activations_swapped_backward, "used where activation="),
+    ("linear_activation_backward", sigmoid_derivative_from_the_cache_as_A, "holds Z, not A"),
+    ("linear_activation_backward", own_linear_backward_without_1_over_m,
+     "dW is missing the factor 1/m"),
+    ("L_model_backward", model_backward(dAL_sign=-1), "the sign of dA[L] is flipped"),
+    ("L_model_backward", model_backward(hidden="sigmoid"), "sigmoid used in the hidden layers"),
+    ("L_model_backward", model_backward(output="relu"), "relu used at the output layer"),
+    ("L_model_backward", model_backward(recompute=True), "Z recomputed instead of taken"),
+    ("L_model_backward", model_backward(dA_key=0), "dA keys shifted by one"),
+    ("L_model_backward", model_backward(linear=dW_without_1_over_m),
+     "dW is missing the factor 1/m"),
+    ("L_model_backward", model_backward(linear=db_without_1_over_m),
+     "db is missing the factor 1/m"),
+    ("L_model_backward", model_backward(linear=db_without_keepdims), "without keepdims"),
+    ("L_model_backward", model_backward(first=2), "layer index off by one"),
+    ("L_model_backward", model_backward_with_AL_minus_Y_as_dAL, "AL - Y is dZ[L], not dA[L]"),
+    ("L_model_backward", model_backward_cache_index_off_by_one, "layer index off by one"),
+    ("update_parameters", update_callers_dict, IN_PLACE),
+    ("update_parameters", update_callers_arrays, IN_PLACE),
+    ("update_parameters", update(sign=1), "must subtract the gradient"),
+    ("update_parameters", update(use_rate=False), "learning rate is missing"),
+    ("update_parameters", update(layers=lambda L: range(1, L)), "layer index off by one"),
+    ("update_parameters", update(biases=False), "biases were not updated"),
+]
+
+
+@pytest.mark.parametrize("name, student, words", MISTAKES,
+                         ids=[f"{n}-{w[:30]}" for n, _, w in MISTAKES])
+def test_mistake_fails_with_its_diagnosis(name, student, words):
+    result = getattr(check, name)(student)
+    assert result.passed is False and bool(result) is False
+    text = str(result)
+    if " raised " in text:  # the mistake raised: the hint after the student's line names it
+        assert words in text.split("  at line ", 1)[1], text
+    else:
+        assert any(words in d for d in result.diagnoses), text
+        assert f"Likely mistake: {next(d for d in result.diagnoses if words in d)}" in text
+
+
+FIRST_WRONG_LAYER = [  # (checker, student, the sentence naming the first wrong layer)
+    ("L_model_forward", model_forward(hidden="sigmoid"), "The first wrong layer is layer 1"),
+    ("L_model_forward", model_forward(output="relu"), "The first wrong layer is layer 3"),
+    ("L_model_forward", model_forward(feed_X=True),
+     "The first wrong layer is layer 2: it was given X instead of A[1]"),
+    ("L_model_backward", model_backward(dAL_sign=-1), "The first wrong layer is layer 3"),
+    ("L_model_backward", model_backward(hidden="sigmoid"), "The first wrong layer is layer 2"),
+]
+
+
+@pytest.mark.parametrize("name, student, sentence", FIRST_WRONG_LAYER)
+def test_chain_checkers_name_the_first_wrong_layer(name, student, sentence):
+    result = getattr(check, name)(student)
+    assert result.passed is False
+    assert sentence in str(result), str(result)
