@@ -1,0 +1,119 @@
+"""Fixtures for the real-browser tests: Debian's Chromium driven by Playwright against one
+JupyterLab server and one Voila server per test session.
+
+Without Chromium the browser tests are skipped with the install command; with ``CI=true`` a
+missing browser is an error instead, so CI cannot pass without running them. When a test
+fails, a full-page screenshot and a Playwright trace (``playwright show-trace trace.zip``)
+are written to ``test-results/<test name>/``.
+"""
+
+import os
+import re
+import secrets
+import shutil
+
+import pytest
+from jupyter_servers import EXPLORER, NOTEBOOKS, REPO, start_lab, start_voila, stop
+
+RESULTS = REPO / "test-results"
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs as root, where Chromium's sandbox cannot start
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can tell a failure."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+def chromium_path():
+    return os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+        message = (f"Chromium not found at {path}: install it with "
+                   "`apt-get install -y chromium` (or set CHROMIUM=/path)")
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=path, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh browser context per test, traced; evidence is kept only if the test fails."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(30_000)
+    context.tracing.start(screenshots=True, snapshots=True, sources=True)
+    tab = context.new_page()
+    yield tab
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        folder = RESULTS / re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+        folder.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=folder / "failure.png", full_page=True)
+        context.tracing.stop(path=folder / "trace.zip")
+        print(f"\nscreenshot and trace saved in {folder}")
+    else:
+        context.tracing.stop()
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def served_notebooks(tmp_path_factory):
+    """A throw-away copy of notebooks/, so nothing a test does can change the originals."""
+    root = tmp_path_factory.mktemp("served") / "notebooks"
+    shutil.copytree(NOTEBOOKS, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return root
+
+
+@pytest.fixture(scope="session")
+def lab(served_notebooks, tmp_path_factory):
+    server = start_lab(served_notebooks, tmp_path_factory.mktemp("lab_home"), secrets.token_hex(16))
+    yield server
+    stop(server.process)
+
+
+@pytest.fixture
+def lab_sessions(lab):
+    """Afterwards shut down every kernel session, so the next test cannot re-attach to an
+    old kernel (JupyterLab keys sessions by notebook path)."""
+    yield lab
+    for session in lab.api("GET", "/api/sessions"):
+        lab.api("DELETE", f"/api/sessions/{session['id']}")
+
+
+@pytest.fixture
+def lab_page(lab_sessions, page):
+    """A page for JupyterLab (set up after, so torn down before, the session clean-up:
+    a failure's screenshot still shows the live notebook)."""
+    return page
+
+
+@pytest.fixture(scope="session")
+def voila(served_notebooks, tmp_path_factory):
+    notebook = served_notebooks / EXPLORER
+    if not notebook.exists():
+        pytest.fail(f"{NOTEBOOKS / EXPLORER} is missing", pytrace=False)
+    server = start_voila(notebook, tmp_path_factory.mktemp("voila_home"), secrets.token_hex(16))
+    yield server
+    stop(server.process)
