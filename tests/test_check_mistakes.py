@@ -174,6 +174,16 @@ def model_forward_from_W0(X, parameters):
     return AL, caches + [cache]
 
 
+def model_forward_output_cache_first(X, parameters):
+    L, A, hidden_caches = len(parameters) // 2, X, []
+    for l in range(1, L):
+        A, cache = dc.linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
+        hidden_caches.append(cache)
+    AL, cache = dc.linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"],
+                                             "sigmoid")
+    return AL, [cache] + hidden_caches
+
+
 # ---- forward, one layer ----------------------------------------------------------------
 def linear_forward_without_b(A_prev, W, b):
     return np.dot(W, A_prev), (A_prev, W, b)
@@ -262,6 +272,7 @@ MISTAKES = [  # (checker, student function, words the diagnosis must contain)
     ("L_model_forward", model_forward(output="relu"), "relu used at the output layer"),
     ("L_model_forward", model_forward(feed_X=True), "X fed to every layer instead of A_prev"),
     ("L_model_forward", model_forward(insert=True), "caches appended in the wrong order"),
+    ("L_model_forward", model_forward_output_cache_first, "caches appended in the wrong order"),
     ("L_model_forward", model_forward(last_hidden=lambda L: L - 1), "layer index off by one"),
     ("L_model_forward", model_forward(last_hidden=lambda L: L + 1), "layer index off by one"),
     ("L_model_forward", model_forward_from_W0, "layer index off by one"),

@@ -12,7 +12,8 @@ when the wrong output is what a known mistake would give, the mistake in words.
 """
 
 from .backward import linear_activation_backward, linear_backward, update_parameters
-from .chain import L_model_backward, L_model_forward
+from .chain_backward import L_model_backward
+from .chain_forward import L_model_forward
 from .forward import compute_cost, linear_activation_forward, linear_forward
 from .result import CheckResult
 

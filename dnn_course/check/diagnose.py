@@ -16,6 +16,11 @@ RECOMPUTED = (
     "Z recomputed instead of taken from the cache: backward must use the Z stored by "
     "forward (linear_cache, Z = cache), not W A_prev + b computed again."
 )
+HIDDEN_SIGMOID = "sigmoid used in the hidden layers: they are ReLU; only the output is sigmoid."
+OUTPUT_RELU = "relu used at the output layer: layer L is sigmoid (AL is a probability)."
+SWAPPED = "the activations are swapped: ReLU in the hidden layers, sigmoid at the output."
+CACHE_ORDER = ("caches appended in the wrong order: caches[l-1] must be layer l's cache, "
+               "appended right after layer l is computed (layer 1 first).")
 RELU_AT_ZERO = (
     "relu' is wrong at Z <= 0: relu'(Z) is 1 where Z > 0 and 0 where Z <= 0, so Z = 0 "
     "must give 0 — use dA * (Z > 0), not (Z >= 0)."
