@@ -241,6 +241,7 @@ def test_not_implemented_yet_is_friendly():
     assert str(result).startswith("linear_forward: not implemented yet.")
     assert "write Z = W A_prev + b" in str(result)
     assert "Traceback" not in str(result)
+    assert result.pending is True and "#e65100" in result._repr_html_()  # amber, not red
 
 
 @pytest.mark.parametrize("name, returned, words", [
@@ -289,4 +290,7 @@ def test_result_displays_as_text_markdown_and_html():
     assert "Z &lt; 0 &amp; more" in result._repr_html_()
     assert "#b71c1c" in result._repr_html_()  # red for a failure
     assert "#1b5e20" in CheckResult("f", True, ["ok"])._repr_html_()
-    assert result._repr_markdown_() == "f: 1 of 2 test cases failed.\n\nZ < 0 & more"
+    advised = CheckResult("f", False, ["f: failed.", "Likely mistake: b <missing>"],
+                          ["b <missing>"])._repr_html_()
+    assert "<b>Likely mistake: b &lt;missing&gt;</b>" in advised
+    assert result._repr_markdown_() == "```text\nf: 1 of 2 test cases failed.\nZ < 0 & more\n```"

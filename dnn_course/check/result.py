@@ -18,12 +18,14 @@ class CheckResult:
     passed : bool         True only if every case gave the expected outputs
     lines : list of str   the feedback, one paragraph per entry
     diagnoses : list of str   the known mistakes recognised (empty when none matched)
+    pending : bool        True while the function is still the exercise's stub
     """
 
     name: str
     passed: bool
     lines: list = field(default_factory=list)
     diagnoses: list = field(default_factory=list)
+    pending: bool = False
 
     def __bool__(self):
         return self.passed
@@ -34,13 +36,22 @@ class CheckResult:
     def __repr__(self):
         return str(self)
 
-    def _repr_markdown_(self):
-        return "\n\n".join(f"```text\n{line}\n```" if "\n" in line else line for line in self.lines)
+    def _advice(self):
+        return {f"Likely mistake: {d}" for d in self.diagnoses}
+
+    def _repr_markdown_(self):  # a text block: `*`, `_` and `[` in the feedback stay literal
+        return f"```text\n{self}\n```"
 
     def _repr_html_(self):
-        colour, background = ("#1b5e20", "#e8f5e9") if self.passed else ("#b71c1c", "#ffebee")
+        colour, background = (
+            ("#1b5e20", "#e8f5e9") if self.passed
+            else ("#e65100", "#fff3e0") if self.pending
+            else ("#b71c1c", "#ffebee")
+        )
         body = "".join(
-            f"<p style='margin:0.3em 0; white-space:pre-wrap'>{html.escape(line)}</p>"
+            f"<p style='margin:0.3em 0; white-space:pre-wrap'>"
+            f"{'<b>' + html.escape(line) + '</b>' if line in self._advice() else html.escape(line)}"
+            "</p>"
             for line in self.lines
         )
         return (
