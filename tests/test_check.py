@@ -232,6 +232,15 @@ def test_code_without_source_still_gets_a_line_number():
     assert "at line 2 of f" in text
 
 
+def test_a_wrong_signature_is_explained():
+    def linear_activation_forward(A_prev, W, b):
+        return W @ A_prev + b, ((A_prev, W, b), W @ A_prev + b)
+
+    text = str(check.linear_activation_forward(linear_activation_forward))
+    assert "raised TypeError" in text and "takes 3 positional arguments but 4 were given" in text
+    assert "The check calls linear_activation_forward(A_prev, W, b, activation)" in text
+
+
 def test_not_implemented_yet_is_friendly():
     def linear_forward(A_prev, W, b):
         raise NotImplementedError("write Z = W A_prev + b")

@@ -116,7 +116,10 @@ def _run_case(spec, student, args):
         lines = [f"Your {spec.name} raised {type(exc).__name__}: {exc}"]
         where = student_line(exc, student)
         lines += [f"  at {where}"] if where else []
-        hint = exception_hint(exc)
+        hint = exception_hint(exc) if where else (
+            f"The check calls {spec.name}({', '.join(spec.arg_names)}): does your function "
+            "take these arguments, in this order?"
+        )
         return lines + ([hint] if hint else []), [], True
     lines, diagnoses = [], []
     changed = [n for n, a, b in zip(spec.arg_names, pristine, args, strict=True)
