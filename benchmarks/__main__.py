@@ -1,14 +1,13 @@
-"""python -m benchmarks [--quick] [--parts step,bounds,scaling,waits] [--out DIR].
+"""python -m benchmarks [--quick] [--parts step,bounds,scaling,waits] [--before REV] [--out DIR].
 
 Writes results.json, report.md and the plots to benchmarks/results/ (or --out), and
-prints a summary table. A results.json given as --before (by default before.json in the
-output folder, when it exists) adds a before/after table.
+prints a summary table. --before REV also times the engine as it was at git revision
+REV, in the same rounds, and adds a before/after table.
 """
 
 import argparse
 import dataclasses
 import datetime
-import json
 import os
 import platform
 import shlex
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import gemm, report, scaling, step, torch_step, waits
+from . import before, gemm, report, scaling, step, torch_step, waits
 
 OUT = Path(__file__).resolve().parent / "results"
 PARTS = ("step", "bounds", "scaling", "waits")
@@ -55,15 +54,19 @@ def environment(command):
         "command": command, "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M"),
         "cpu": cpu_name(), "cores": os.cpu_count(), "load_before": round(os.getloadavg()[0], 2),
         "numpy": np.__version__, "python": platform.python_version(), "blas": blas,
-        "blas_threads": threads, "torch": torch,
+        "blas_threads": threads, "torch": torch, "engine": before.engine_version(),
     }
 
 
-def collect(config, parts, cases, command="python -m benchmarks"):
+def collect(config, parts, cases, command="python -m benchmarks", before_rev=None):
     """Run the selected parts on the given cases; return the results as a dict."""
     results = {"environment": environment(command)}
+    old = None
+    if before_rev:
+        old = before.load_engine(before_rev)
+        results["environment"]["before"] = before.describe(before_rev)
     if "step" in parts:
-        results["steps"] = [step.step_times(case, config.repeats, None) for case in cases]
+        results["steps"] = [step.step_times(case, config.repeats, None, old) for case in cases]
     if "bounds" in parts:
         results["bounds"] = {case.name: gemm.gemm_bound(case, config.repeats) for case in cases}
     if "scaling" in parts:
@@ -85,7 +88,7 @@ def main(argv=None):
     parser.add_argument("--quick", action="store_true", help="few repeats, no notebooks")
     parser.add_argument("--parts", default=",".join(PARTS), help=f"any of {','.join(PARTS)}")
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--before", type=Path, help="a results.json to compare with")
+    parser.add_argument("--before", metavar="REV", help="also time dnn_course at git revision REV")
     args = parser.parse_args(argv)
     parts = {part.strip() for part in args.parts.split(",")}
     if not parts <= set(PARTS):
@@ -93,10 +96,9 @@ def main(argv=None):
     rng = np.random.default_rng(0)
     cases = [*step.course_cases(rng), step.large_case(rng)]
     command = "python -m benchmarks " + shlex.join(argv if argv is not None else sys.argv[1:])
-    results = collect(QUICK if args.quick else Config(), parts, cases, command.strip())
-    before_path = args.before or args.out / "before.json"
-    before = json.loads(before_path.read_text()) if before_path.exists() else None
-    path = report.write(results, args.out, before)
+    config = QUICK if args.quick else Config()
+    results = collect(config, parts, cases, command.strip(), args.before)
+    path = report.write(results, args.out)
     print(report.summary(results))
     print(f"\nOPENBLAS_CORETYPE={results['environment']['blas']['OPENBLAS_CORETYPE']}; "
           f"report: {path}")

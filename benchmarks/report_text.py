@@ -7,7 +7,7 @@ def environment(env):
     lines = [f"- command: `{env['command']}`", f"- date (UTC): {env['date']}",
              f"- CPU: {env['cpu']}, {env['cores']} cores; load average before / after: "
              f"{env['load_before']} / {env['load_after']}",
-             f"- numpy {env['numpy']}, Python {env['python']}"]
+             f"- numpy {env['numpy']}, Python {env['python']}, dnn_course at {env['engine']}"]
     coretype = env["blas"]["OPENBLAS_CORETYPE"]
     lines.append(
         f"- `OPENBLAS_CORETYPE` is **{'set to ' + repr(coretype) if coretype else 'not set'}**"
@@ -69,7 +69,7 @@ def waits(w):
     return "\n".join(lines)
 
 
-def markdown(results, before=None):
+def markdown(results):
     env = results["environment"]
     out = ["# dnn_course benchmarks", "", environment(env), ""]
     out += ["## Training step", "",
@@ -83,11 +83,11 @@ def markdown(results, before=None):
         out += [table(*step_rows(results["steps"])), ""]
         notes = [f"- {s['case']}: {s['note']}" for s in results["steps"] if s.get("note")]
         out += notes + [""]
-    if before:
+    if results.get("steps") and "before" in results["steps"][0]:
         out += ["## Before and after", "",
-                f"Before: `{before['environment']['command']}` on {before['environment']['date']}"
-                f" ({before['environment'].get('engine', 'engine before the changes')}).", "",
-                table(*before_after_rows(before, results)), ""]
+                f"Before: dnn_course at {env['before']}; after: {env['engine']}. Both timed in "
+                "the same alternating rounds as PyTorch and the GEMM bound above.", "",
+                table(*before_after_rows(results["steps"])), ""]
     if results.get("bounds"):
         out += ["## The step's matrix products (GEMM bound)", "", products(results["bounds"]), ""]
     for key, label in (("scaling_m", "m"), ("scaling_width", "width")):

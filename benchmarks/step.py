@@ -97,12 +97,13 @@ def initial_parameters(case):
     return initialize_parameters_deep(case.layer_dims, rng=1, scale="xavier")
 
 
-def dnn_runner(case):
+def dnn_runner(case, engine=None):
     """run(n): n iterations of ``L_layer_model``, continuing from the last parameters."""
+    train = L_layer_model if engine is None else engine.L_layer_model
     state = {"parameters": initial_parameters(case)}
 
     def run(n):
-        state["parameters"], _ = L_layer_model(
+        state["parameters"], _ = train(
             case.X, case.Y, case.layer_dims, case.learning_rate, n,
             parameters=state["parameters"], progress=False,
         )
@@ -110,11 +111,16 @@ def dnn_runner(case):
     return run, state
 
 
-def step_times(case, repeats, inner):
-    """Alternating step times of dnn_course, its GEMM bound and (if installed) PyTorch."""
+def step_times(case, repeats, inner, before=None):
+    """Alternating step times of dnn_course, its GEMM bound and (if installed) PyTorch.
+
+    ``before``: an earlier dnn_course (see before.py), timed in the same rounds.
+    """
     from . import torch_step
 
     runners = {"dnn_course": dnn_runner(case)[0], "gemm_bound": bound_runner(case)}
+    if before is not None:
+        runners["before"] = dnn_runner(case, before)[0]
     if torch_step.available():
         runners["pytorch"] = torch_step.runner(case, initial_parameters(case))[0]
     if inner is None:  # about 50 ms per timed call, at least one step
@@ -126,7 +132,11 @@ def step_times(case, repeats, inner):
     }
     result["flops"] = step_flops(case.layer_dims, case.m)
     result["gemm_fraction"] = result["gemm_bound"]["median"] / result["dnn_course"]["median"]
+    if before is not None:
+        result["before_gemm_fraction"] = result["gemm_bound"]["median"] / result["before"]["median"]
     if "pytorch" in result:
         result["ratio"] = result["dnn_course"]["median"] / result["pytorch"]["median"]
+        if before is not None:
+            result["before_ratio"] = result["before"]["median"] / result["pytorch"]["median"]
         result["agreement"] = torch_step.max_difference(case, steps=3)
     return result
