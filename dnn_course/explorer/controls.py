@@ -13,7 +13,9 @@ from .settings import CUSTOM, MAX_HIDDEN_LAYERS, MAX_NEURONS
 
 SCALE_OPTIONS = [("he: sqrt(2/n[l-1])", "he"), ("xavier: 1/sqrt(n[l-1])", "xavier"),
                  ("0.01", 0.01), ("0.1", 0.1), ("1.0", 1.0)]
+LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 3.0, 8.0, 10.0, 30.0]
 STYLE = """<style>
+.dnn-explorer table td, .dnn-explorer table th {padding: 0 8px; text-align: right}
 .dnn-explorer pre.dnn-pre {font-size: 12px; line-height: 1.25; margin: 0}
 .dnn-presenter {--jp-widgets-font-size: 20px; --jp-widgets-inline-height: 40px;
                 --jp-widgets-inline-label-width: 160px; font-size: 20px}
@@ -25,7 +27,8 @@ _wide = {"description_width": "initial"}
 
 
 def _button(description, css, tooltip=""):
-    button = widgets.Button(description=description, tooltip=tooltip)
+    button = widgets.Button(description=description, tooltip=tooltip,
+                            layout=widgets.Layout(width="auto", min_width="90px"))
     button.add_class(css)
     return button
 
@@ -43,8 +46,7 @@ def settings_controls():
                                            description="hidden layers"),
         "neurons": widgets.IntSlider(min=1, max=MAX_NEURONS, description="neurons n[l]"),
         "hidden_activation": widgets.Dropdown(options=list(ACTIVATIONS), description="g hidden"),
-        "learning_rate": widgets.FloatLogSlider(min=-3, max=1.5, step=0.05, base=10,
-                                                description="learning rate"),
+        "learning_rate": widgets.Dropdown(options=LEARNING_RATES, description="learning rate"),
         "init_scale": widgets.Dropdown(options=SCALE_OPTIONS, description="init scale"),
         "seed": widgets.BoundedIntText(min=0, max=2**32 - 1, description="seed"),
         "steps_per_tick": widgets.IntSlider(min=1, max=100, description="steps / tick"),
@@ -68,7 +70,8 @@ def run_controls():
         "step": _button("Step", "dnn-step", "one iteration of gradient descent"),
         "reset": _button("Reset", "dnn-reset", "new W[l] from the seed, iteration 0"),
         "iteration": widgets.HTML().add_class("dnn-iteration"),
-        "presenter": widgets.ToggleButton(description="Presenter layout"),
+        "presenter": widgets.ToggleButton(description="Presenter layout",
+                                          layout=widgets.Layout(width="auto")),
         "message": widgets.HTML().add_class("dnn-message"),
         "lesson": widgets.HTML().add_class("dnn-lesson"),
     }

@@ -1,9 +1,10 @@
 """The explorer's live figures: decision boundary, cost curves, gradient norms per layer.
 
 With ipympl in a running kernel each figure is an ipympl canvas updated in place (no
-flicker); otherwise (plain Python, tests, no ipympl) each is an ``ipywidgets.Image``
-holding a PNG that every ``update`` re-renders. The curves are blitted: their axes are
-redrawn only when a limit changes, so a tick costs about the same at iteration 10 or 10000.
+flicker); the browser asks for each redraw when it is ready, so a fast Play never queues
+frames. Otherwise (plain Python, tests, no ipympl) each is an ``ipywidgets.Image`` holding
+a PNG that every ``update`` re-renders; there the curves are blitted: their axes are
+redrawn only when a limit changes, so a tick costs the same at iteration 10 or 10000.
 """
 
 import io
@@ -55,9 +56,11 @@ class Views:
         self.boundary.subplots_adjust(0.02, 0.02, 0.98, 0.98)
         self.curves = Figure(figsize=(5.6, 4), dpi=72)
         self.ax_cost, self.ax_norm = self.curves.subplots(2, 1, sharex=True)
+        self.lines = []
         self.curves.subplots_adjust(0.14, 0.1, 0.97, 0.97, hspace=0.1)
         self.boundary_widget = self._widget(self.boundary)
         self.curves_widget = self._widget(self.curves)
+        self.background = None
         self.curves.canvas.mpl_connect("draw_event", self._draw_lines)
 
     def _widget(self, figure):
@@ -67,6 +70,7 @@ class Views:
             canvas = Canvas(figure)
             FigureManager(canvas, 0)
             canvas.header_visible = canvas.footer_visible = canvas.toolbar_visible = False
+            canvas.resizable = False
             return canvas
         FigureCanvasAgg(figure)
         return widgets.Image(format="png")
@@ -97,7 +101,7 @@ class Views:
         self.ax_norm.set(yscale="log", xlabel="iteration", ylabel="gradient norm")
         for ax in (self.ax_cost, self.ax_norm):
             ax.legend(loc="upper right", fontsize="small", ncols=4)
-        for line in self.lines:
+        for line in self.lines:  # inline: drawn by _draw_lines on a saved background
             line.set_animated(not self.ipympl)
         self.limits = None
 
@@ -117,22 +121,23 @@ class Views:
             self.ax_cost.set(xlim=(0, limits[0]), ylim=(0, limits[1]))
             self.ax_norm.set(ylim=limits[2])
         self._show(self.boundary, self.boundary_widget, full=True)
-        self._show(self.curves, self.curves_widget, full=changed or self.ipympl)
+        self._show(self.curves, self.curves_widget, full=changed)
 
     def _draw_lines(self, event=None):
         """After a full draw of the curves: keep the empty axes, then draw the lines on top."""
-        canvas = self.curves.canvas
-        if not self.ipympl and self.lines:
-            self.background = canvas.copy_from_bbox(self.curves.bbox)
-            for line in self.lines:
-                self.curves.draw_artist(line)
+        if self.ipympl:  # ipympl always draws the whole figure
+            return
+        self.background = self.curves.canvas.copy_from_bbox(self.curves.bbox)
+        for line in self.lines:
+            self.curves.draw_artist(line)
 
     def _show(self, figure, widget, full):
+        """Render the figure: fully, or only the lines on the saved background (blitting)."""
         if self.ipympl:
-            widget.draw_idle()
+            widget.draw_idle()  # the browser asks for a full draw when it is ready for one
             return
         if full:
-            figure.canvas.draw()  # the draw_event handler blits the animated lines
+            figure.canvas.draw()  # the draw_event handler draws the animated lines
         else:
             figure.canvas.restore_region(self.background)
             for line in self.lines:

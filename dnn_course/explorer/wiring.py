@@ -8,7 +8,7 @@ import base64
 import html
 
 from .own_data import read_csv
-from .settings import field_names
+from .settings import CUSTOM, field_names
 from .stepthrough import format_step
 
 
@@ -53,6 +53,8 @@ def _setting(ex, name, value):
     if name == "hidden_layers":  # a per-layer list no longer fits: use one value for all
         changes["neurons"] = ex.controls["neurons"].value
         changes["hidden_activation"] = ex.controls["hidden_activation"].value
+    if name == "dataset" and ex.settings.dataset == CUSTOM:  # back to generated data
+        changes["m"] = ex.controls["m"].value
     _guarded(ex, lambda: ex.configure(**changes))
 
 
@@ -84,8 +86,9 @@ def sync_controls(ex):
     c, s = ex.controls, ex.settings
     ex._syncing = True
     try:
-        if s.init_scale not in [value for _, value in c["init_scale"].options]:
-            c["init_scale"].options = [*c["init_scale"].options, (str(s.init_scale), s.init_scale)]
+        for name in ("init_scale", "learning_rate"):  # e.g. from an imported state
+            _offer(c[name], getattr(s, name))
+        c["m"].disabled = c["noise"].disabled = s.dataset == CUSTOM
         for name, value in s.to_dict().items():
             if not isinstance(value, list):
                 c[name].value = value
@@ -97,6 +100,14 @@ def sync_controls(ex):
         c["layer"].value = 1 if c["direction"].value == "forward" else L
     finally:
         ex._syncing = False
+
+
+def _offer(dropdown, value):
+    """Add ``value`` to a dropdown's options unless it is there already."""
+    options = [option if isinstance(option, tuple) else (str(option), option)
+               for option in dropdown.options]
+    if value not in [v for _, v in options]:
+        dropdown.options = [*options, (str(value), value)]
 
 
 def show_status(ex):
