@@ -281,6 +281,28 @@ def test_wrong_array_contents_do_not_crash_the_checker():
     assert "dW should be a numpy array of shape (3, 4), got list" in str(result)
 
 
+def test_a_malformed_cache_is_named():
+    def L_model_forward(X, parameters):
+        return np.zeros((1, X.shape[1])), [({"A_prev": X}, None)] * (len(parameters) // 2)
+
+    text = str(check.L_model_forward(L_model_forward))
+    assert "the linear_cache in caches[0] must be the tuple (A_prev, W, b), got dict." in text
+
+
+def test_outputs_the_checker_cannot_even_compare_do_not_crash_it():
+    class Hostile(np.ndarray):
+        def __array_ufunc__(self, *args, **kwargs):
+            raise RuntimeError("no arithmetic on me")
+
+    def linear_forward(A_prev, W, b):
+        return (W @ A_prev + b).view(Hostile), (A_prev, W, b)
+
+    result = check.linear_forward(linear_forward)
+    assert result.passed is False
+    assert ("could not compare what your linear_forward returned (RuntimeError: no arithmetic "
+            "on me)") in str(result)
+
+
 def test_a_non_function_is_refused_politely():
     result = check.compute_cost(0.5)
     assert result.passed is False

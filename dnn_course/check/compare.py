@@ -64,6 +64,9 @@ def describe(name, expected, got):
                 f"{symbol} lost an axis (a sum without keepdims): np.sum(dZ, axis=1) drops "
                 f"the summed axis, so {symbol} is a 1-D array instead of a column (n, 1); "
                 "write np.sum(dZ, axis=1, keepdims=True)."
+                if symbol == "db" else
+                f"{symbol} lost an axis: keep it a 2-D array of shape {shape} (a sum or a "
+                "mean needs keepdims=True; np.squeeze and flatten drop axes)."
             )
             normalized = got.reshape(shape)
         else:

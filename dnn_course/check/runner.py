@@ -150,13 +150,18 @@ def run(spec, student):
     for label, args in spec.cases:
         try:
             lines, diagnoses, raised = _run_case(spec, student, args)
-        except NotImplementedError as exc:
+        except NotImplementedError as exc:  # the exercise's stub, not a bug
             return CheckResult(spec.name, False, [
                 f"{spec.name}: not implemented yet. The function still raises "
                 f"NotImplementedError({str(exc)!r}).",
                 "Replace the `raise NotImplementedError(...)` line with your code, run that "
                 "cell, then run this check again.",
             ], pending=True)
+        except Exception as exc:  # outputs too strange to compare must not crash the notebook
+            lines, diagnoses, raised = [
+                f"The check could not compare what your {spec.name} returned "
+                f"({type(exc).__name__}: {exc}). Compare its return value with the docstring."
+            ], [], True
         if lines:
             failed.append((label, lines, diagnoses, raised))
     total = len(spec.cases)

@@ -29,8 +29,10 @@ def as_tuple(returned, n, name, what):
 
 def linear_cache_outputs(cache, prefix="linear_cache"):
     """{'linear_cache.A_prev': ..., '.W': ..., '.b': ...} from a cache (A_prev, W, b)."""
-    values = as_tuple(cache, 3, "code's " + prefix, "(A_prev, W, b)")
-    return {f"{prefix}.{k}": v for k, v in zip(("A_prev", "W", "b"), values, strict=True)}
+    if not isinstance(cache, tuple | list) or len(cache) != 3:
+        where = prefix if prefix == "linear_cache" else f"the linear_cache in {prefix}"
+        raise WrongReturnError(f"{where} must be the tuple (A_prev, W, b), got {kind(cache)}.")
+    return {f"{prefix}.{k}": v for k, v in zip(("A_prev", "W", "b"), cache, strict=True)}
 
 
 def layer_cache(cache, where):
