@@ -95,7 +95,7 @@ def plot_chain(layer_dims, hidden_activation="relu", m=None, backward=False, ax=
     if L < 1:
         raise ValueError(f"layer_dims must be [n_x, n[1], ..., n[L]], got {layer_dims}")
     names = hidden_activations(hidden_activation, L) + ["sigmoid"]
-    ax = _axes(ax, (1.6 * (L + 2) + 0.6, 5.6 if backward else 2.8))
+    ax = _axes(ax, (1.9 * (L + 2) + 0.6, 5.6 if backward else 2.8))
     _box(ax, 0, 1, f"A[0] = X\n{_shape(layer_dims[0], m)}", "#e8e8e8")
     for l in range(1, L + 1):
         n, n_prev = layer_dims[l], layer_dims[l - 1]
@@ -128,7 +128,8 @@ def _backward_row(ax, layer_dims, L):
            below=True)
 
 
-def plot_mislabeled(images, Y, predictions, classes, max_images=12, ncols=6):
+def plot_mislabeled(images, Y, predictions, classes, max_images=12, ncols=6,
+                    title="Misclassified test images"):
     """A grid of the images whose prediction differs from the label, titled with both.
 
     images : (m, h, w);  Y, predictions : (1, m) of 0/1;  classes[y] names label y.
@@ -140,6 +141,7 @@ def plot_mislabeled(images, Y, predictions, classes, max_images=12, ncols=6):
         raise ValueError(f"{len(images)} images, {Y.size} labels and {predictions.size} "
                          "predictions: there must be one of each per example")
     wrong = np.flatnonzero(predictions != Y)[:max_images]
+    ncols = max(1, min(ncols, len(wrong)))
     nrows = max(1, -(-len(wrong) // ncols))
     fig, axes = plt.subplots(nrows, ncols, figsize=(1.6 * ncols, 1.9 * nrows), squeeze=False)
     for ax in axes.flat:
@@ -149,6 +151,6 @@ def plot_mislabeled(images, Y, predictions, classes, max_images=12, ncols=6):
         ax.set_title(f"predicted {classes[int(predictions[i])]}\nlabel {classes[int(Y[i])]}",
                      fontsize=8)
     total = int(np.sum(predictions != Y))
-    fig.suptitle(f"Misclassified test images: showing {len(wrong)} of {total} (of {Y.size})")
+    fig.suptitle(f"{title}: showing {len(wrong)} of {total} (of {Y.size})")
     fig.tight_layout()
     return fig
