@@ -301,6 +301,7 @@ MISTAKES = [  # (checker, student function, words the diagnosis must contain)
     ("L_model_backward", model_backward(output="relu"), "relu used at the output layer"),
     ("L_model_backward", model_backward(recompute=True), "Z recomputed instead of taken"),
     ("L_model_backward", model_backward(dA_key=0), "dA keys shifted by one"),
+    ("L_model_backward", model_backward(dA_key=-2), "dA keys shifted by one"),
     ("L_model_backward", model_backward(linear=dW_without_1_over_m),
      "dW is missing the factor 1/m"),
     ("L_model_backward", model_backward(linear=db_without_1_over_m),
