@@ -52,16 +52,14 @@ def images_case(rng, m=209):
 
 
 def notebook_layers_dims(pattern="notebooks/04*.ipynb"):
-    """layers_dims of the digits network, read from notebook 04 (None if not found)."""
+    """The deepest literal layer list (``deep_dims = [64, ...]``) in notebook 04, or None."""
     for path in sorted(ROOT.glob(pattern)):
         cells = json.loads(path.read_text())["cells"]
         source = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
-        found = re.search(r"layers_dims\s*=\s*\[([^\]]+)\]", source)
+        found = re.findall(r"(\w*dims)\s*=\s*\[([\d,\s]+)\]", source)
         if found:
-            entries = [e.strip() for e in found.group(1).split(",") if e.strip()]
-            sizes = [int(e) if e.isdigit() else None for e in entries]
-            if all(n is not None for n in sizes[1:]):
-                return [64, *sizes[1:]], path.name
+            name, sizes = max(found, key=lambda item: item[1].count(","))
+            return [int(n) for n in sizes.split(",") if n.strip()], f"{path.name} ({name})"
     return None, None
 
 
