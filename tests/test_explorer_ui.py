@@ -5,6 +5,7 @@ same callbacks a click in JupyterLab or Voila runs.
 """
 
 import asyncio
+import datetime
 
 import numpy as np
 import pytest
@@ -201,3 +202,42 @@ def test_tick_seconds_times_real_ticks(ex):
     seconds = ex.tick_seconds(3)
     assert len(seconds) == 3 and all(s > 0 for s in seconds)
     assert ex.session.iteration == 3 * ex.settings.steps_per_tick
+
+
+def test_uploading_a_state_file_restores_it(ex):
+    ex.step(12)
+    text = ex.to_json()
+    other = Explorer(figures="inline")
+    other.controls["upload_json"].value = ({
+        "name": "explorer_state.json", "type": "application/json", "size": len(text),
+        "content": memoryview(text.encode()), "last_modified": datetime.datetime.now()},)
+    assert other.session.iteration == 12 and other.settings == ex.settings
+    np.testing.assert_array_equal(other.session.parameters["W1"], ex.session.parameters["W1"])
+    assert other.controls["upload_json"].value == ()
+
+
+def test_from_json_and_from_csv_build_explorers(tmp_path):
+    source = Explorer(Settings(m=60, hidden_layers=1), figures="inline")
+    source.step(4)
+    copy = Explorer.from_json(source.to_json(), figures="inline")
+    assert copy.state()["iteration"] == 4
+    path = tmp_path / "points.csv"
+    rows = "\n".join(f"{x:.3f},{-x:.3f},{int(x > 0)}" for x in np.linspace(-1, 1, 12))
+    path.write_text("x1,x2,label\n" + rows + "\n")
+    mine = Explorer.from_csv(path, figures="inline")
+    assert mine.settings.dataset == "custom" and mine.settings.m == 12
+
+
+@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")  # ipympl's
+def test_ipympl_figures_sit_in_the_boundary_container():
+    ex = Explorer(Settings(m=60), figures="ipympl")
+    boundary = next(child for child in _walk(ex.widget) if "dnn-boundary" in child._dom_classes)
+    assert type(boundary.children[0]).__name__ == "Canvas"
+    ex.step(2)
+    assert ex.session.iteration == 2
+
+
+def _walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _walk(child)
