@@ -28,6 +28,7 @@ class Config:
     scaling_m: tuple = (64, 128, 256, 512, 1024, 2048)
     scaling_width: tuple = (32, 64, 128, 256, 512, 1024)
     notebooks: bool = True
+    quiet_wait: float = 0  # seconds to wait at most for a quiet machine before each case
 
 
 QUICK = Config(repeats=3, scaling_m=(128, 1024), scaling_width=(64, 512), notebooks=False)
@@ -66,12 +67,16 @@ def collect(config, parts, cases, command="python -m benchmarks", before_rev=Non
         old = before.load_engine(before_rev)
         results["environment"]["before"] = before.describe(before_rev)
     if "step" in parts:
-        results["steps"] = [step.step_times(case, config.repeats, None, old) for case in cases]
+        results["steps"] = [
+            step.step_times(case, config.repeats, None, old, config.quiet_wait) for case in cases
+        ]
     if "bounds" in parts:
         results["bounds"] = {case.name: gemm.gemm_bound(case, config.repeats) for case in cases}
     if "scaling" in parts:
-        results["scaling_m"] = scaling.in_m(config.scaling_m, config.repeats)
-        results["scaling_width"] = scaling.in_width(config.scaling_width, 1024, config.repeats)
+        results["scaling_m"] = scaling.in_m(config.scaling_m, config.repeats, config.quiet_wait)
+        results["scaling_width"] = scaling.in_width(
+            config.scaling_width, 1024, config.repeats, config.quiet_wait
+        )
     if "waits" in parts:
         results["waits"] = {
             "import": waits.import_time(config.repeats),
@@ -88,6 +93,9 @@ def main(argv=None):
     parser.add_argument("--quick", action="store_true", help="few repeats, no notebooks")
     parser.add_argument("--parts", default=",".join(PARTS), help=f"any of {','.join(PARTS)}")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--repeats", type=int, help="rounds per case (default 15, quick 3)")
+    parser.add_argument("--quiet-wait", type=float, default=0, metavar="SECONDS",
+                        help="before each case, wait up to this long for idle cores")
     parser.add_argument("--before", metavar="REV", help="also time dnn_course at git revision REV")
     args = parser.parse_args(argv)
     parts = {part.strip() for part in args.parts.split(",")}
@@ -96,7 +104,9 @@ def main(argv=None):
     rng = np.random.default_rng(0)
     cases = [*step.course_cases(rng), step.large_case(rng)]
     command = "python -m benchmarks " + shlex.join(argv if argv is not None else sys.argv[1:])
-    config = QUICK if args.quick else Config()
+    config = dataclasses.replace(QUICK if args.quick else Config(), quiet_wait=args.quiet_wait)
+    if args.repeats:
+        config.repeats = args.repeats
     results = collect(config, parts, cases, command.strip(), args.before)
     path = report.write(results, args.out)
     print(report.summary(results))

@@ -26,13 +26,15 @@ def table(header, rows):
 
 def step_rows(steps):
     has_torch = any("pytorch" in s for s in steps)
-    header = ["case", "layer_dims", "m", "dnn_course ms", "GEMM bound ms", "fraction of GEMM bound"]
+    header = ["case", "layer_dims", "m", "dnn_course ms", "GEMM bound ms", "fraction of GEMM bound",
+              "cores busy before"]
     if has_torch:
         header += ["PyTorch ms", "dnn_course / PyTorch", "max abs diff of W, b after 3 steps"]
     rows = []
     for s in steps:
+        busy = s.get("cpu_busy_before")
         row = [s["case"], s["layer_dims"], s["m"], ms(s["dnn_course"]), ms(s["gemm_bound"]),
-               f"{s['gemm_fraction']:.0%}"]
+               f"{s['gemm_fraction']:.0%}", "—" if busy is None else f"{busy:.0%}"]
         if has_torch:
             row += [ms(s.get("pytorch")), f"{s['ratio']:.2f}" if "ratio" in s else "—",
                     f"{s['agreement']:.1e}" if "agreement" in s else "—"]
@@ -90,5 +92,5 @@ def write(results, out):
 def summary(results):
     """The table printed at the end of a run."""
     header, rows = step_rows(results.get("steps", []))
-    keep = [0, 2, 3, 5] + ([6, 7] if len(header) > 6 else [])
+    keep = [0, 2, 3, 5] + ([7, 8] if len(header) > 7 else [])
     return table([header[i] for i in keep], [[row[i] for i in keep] for row in rows])

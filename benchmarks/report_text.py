@@ -78,7 +78,9 @@ def markdown(results):
             "PyTorch autograd (same initial W, b, same data). Contenders alternate in one process; "
             "median (first–third quartile) of the rounds, in ms per step. The GEMM bound is the "
             "time numpy alone needs for the step's matrix products (see below), timed in the same "
-            "rounds; fraction of GEMM bound = bound / dnn_course step.", ""]
+            "rounds; fraction of GEMM bound = bound / dnn_course step. Cores busy before = the "
+            "share of the cores in use (any process) in the half second before a case started: "
+            "on a shared machine other work slows multi-threaded BLAS a lot.", ""]
     if results.get("steps"):
         out += [table(*step_rows(results["steps"])), ""]
         notes = [f"- {s['case']}: {s['note']}" for s in results["steps"] if s.get("note")]

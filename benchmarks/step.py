@@ -16,7 +16,7 @@ import numpy as np
 from dnn_course import L_layer_model, initialize_parameters_deep, load_digits_binary, make_dataset
 
 from .gemm import bound_runner, step_flops
-from .timing import alternate, median_time, summary
+from .timing import alternate, median_time, summary, wait_until_quiet
 
 LEARNING_RATE = 0.0075
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,12 +109,15 @@ def dnn_runner(case, engine=None):
     return run, state
 
 
-def step_times(case, repeats, inner, before=None):
+def step_times(case, repeats, inner, before=None, quiet_wait=0):
     """Alternating step times of dnn_course, its GEMM bound and (if installed) PyTorch.
 
     ``before``: an earlier dnn_course (see before.py), timed in the same rounds.
+    ``quiet_wait``: seconds to wait at most for the other processes to go quiet first.
     """
     from . import torch_step
+
+    busy = wait_until_quiet(quiet_wait)
 
     runners = {"dnn_course": dnn_runner(case)[0], "gemm_bound": bound_runner(case)}
     if before is not None:
@@ -126,7 +129,8 @@ def step_times(case, repeats, inner, before=None):
     samples = alternate(runners, repeats, inner)
     result = {
         "case": case.name, "layer_dims": case.layer_dims, "m": case.m, "note": case.note,
-        "inner": inner, **{name: summary(s) for name, s in samples.items()},
+        "inner": inner, "cpu_busy_before": busy,
+        **{name: summary(s) for name, s in samples.items()},
     }
     result["flops"] = step_flops(case.layer_dims, case.m)
     result["gemm_fraction"] = result["gemm_bound"]["median"] / result["dnn_course"]["median"]

@@ -44,3 +44,32 @@ def median_time(call, repeats):
         call()
         times.append(time.perf_counter() - start)
     return float(np.median(times))
+
+
+def cpu_busy(interval=0.5):
+    """The fraction of all cores busy (any process) over ``interval`` s; None off Linux."""
+
+    def ticks():
+        fields = [int(x) for x in open("/proc/stat").readline().split()[1:]]
+        return sum(fields), fields[3] + fields[4]  # all, idle + iowait
+
+    try:
+        total0, idle0 = ticks()
+        time.sleep(interval)
+        total1, idle1 = ticks()
+    except OSError:
+        return None
+    return 1 - (idle1 - idle0) / max(1, total1 - total0)
+
+
+def wait_until_quiet(max_seconds, busy_below=0.25):
+    """Wait (up to ``max_seconds``) until other processes leave the cores mostly idle.
+
+    On a shared machine a test suite in another process halves the cores a benchmark
+    gets; waiting for a quiet moment makes runs comparable. Returns the last busy fraction.
+    """
+    deadline = time.monotonic() + max_seconds
+    busy = cpu_busy()
+    while busy is not None and busy > busy_below and time.monotonic() < deadline:
+        busy = cpu_busy()
+    return busy
