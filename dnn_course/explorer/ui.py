@@ -12,7 +12,7 @@ notebook cell, a test or a benchmark without a browser::
 import html
 import time
 
-from . import controls, state_json, stepthrough, wiring
+from . import controls, readouts, state_json, stepthrough, wiring
 from .own_data import read_csv
 from .scenarios import SCENARIOS
 from .session import Session
@@ -146,9 +146,9 @@ class Explorer:
     def refresh(self, live_only=False):
         """Redraw the figures and the read-outs; the step-through too unless ``live_only``."""
         self.views.update(self.session)
-        wiring.show_status(self)
+        readouts.show_status(self)
         if not live_only:
-            wiring.show_stepthrough(self)
+            readouts.show_stepthrough(self)
 
     def _rebuild(self, reset_views=True):
         wiring.sync_controls(self)

@@ -4,12 +4,11 @@ Every callback calls one ``Explorer`` method; a ValueError (a bad value, a malfo
 file, a diverging run) is shown in the message line instead of a traceback.
 """
 
-import base64
 import html
 
+from . import readouts
 from .own_data import read_csv
 from .settings import CUSTOM, field_names
-from .stepthrough import format_step
 
 
 def connect(ex):
@@ -22,15 +21,15 @@ def connect(ex):
         c[name].continuous_update = False
         c[name].observe(lambda change, name=name: _per_layer(ex, name, change["new"]), "value")
     actions = {"play": ex.play, "pause": ex.pause, "step": ex.step, "reset": ex.reset,
-               "export": lambda: _export(ex), "import": lambda: ex.load_json(c["json"].value),
-               "next": lambda: _next_layer(ex)}
+               "export": lambda: readouts.export(ex),
+               "import": lambda: ex.load_json(c["json"].value), "next": lambda: _next_layer(ex)}
     for name, action in actions.items():
         c[name].on_click(lambda _, action=action: _guarded(ex, action))
     for name, button in c["scenarios"].items():
         button.on_click(lambda _, name=name: _guarded(ex, lambda: ex.apply_scenario(name)))
     c["presenter"].observe(lambda change: _presenter(ex, change["new"]), "value")
     c["direction"].observe(lambda change: _direction(ex, change["new"]), "value")
-    c["layer"].observe(lambda change: show_stepthrough(ex), "value")
+    c["layer"].observe(lambda change: readouts.show_stepthrough(ex), "value")
     c["upload_json"].observe(lambda change: _upload(ex, change, ex.load_json), "value")
     c["upload_csv"].observe(
         lambda change: _upload(ex, change, lambda text: ex.load_data(*read_csv(text.encode()))),
@@ -110,46 +109,10 @@ def _offer(dropdown, value):
         dropdown.options = [*options, (str(value), value)]
 
 
-def show_status(ex):
-    """The iteration line, and per layer: n[l], g, ||dW[l]|| and the dead ReLU units."""
-    s, session = ex.settings, ex.session
-    text = f"<b>iteration {session.iteration}</b>"
-    if session.costs:
-        text += f" &nbsp; train J {session.costs[-1]:.4f}"
-        text += f" &nbsp; test J {session.test_costs[-1]:.4f}"
-    ex.controls["iteration"].value = text
-    norms = session.grad_norms[-1] if session.grad_norms else []
-    dead = session.dead[-1] if session.dead else []
-    names = [*session.activations, "sigmoid"]
-    rows = "".join(
-        f"<tr><td>{l}</td><td>{n}</td><td>{names[l - 1]}</td>"
-        f"<td>{norms[l - 1] if norms else float('nan'):.3e}</td>"
-        f"<td>{dead[l - 1] if l <= len(dead) else '-'}</td></tr>"
-        for l, n in enumerate(s.layer_dims()[1:], start=1)
-    )
-    ex.controls["norms"].value = (
-        "<table><tr><th>l</th><th>n[l]</th><th>g[l]</th><th>||dW[l]||</th>"
-        f"<th>dead ReLU</th></tr>{rows}</table>"
-        f"dead ReLU units in total: <b>{sum(dead)}</b>"
-    )
-
-
-def show_stepthrough(ex):
-    """The current layer's forward or backward step, with the package's live numbers."""
-    if ex._syncing:
-        return
-    direction, l = ex.controls["direction"].value, ex.controls["layer"].value
-    steps = ex.stepthrough(direction)
-    L = len(steps) if direction == "forward" else len(steps) - 1
-    shown = [steps[l - 1]] if direction == "forward" else steps[:1] * (l == L) + [steps[L - l + 1]]
-    text = "\n\n".join(format_step(step) for step in shown)
-    ex.controls["text"].value = f'<pre class="dnn-pre">{html.escape(text)}</pre>'
-
-
 def _direction(ex, direction):
     c = ex.controls
     c["layer"].value = 1 if direction == "forward" else c["layer"].max
-    show_stepthrough(ex)
+    readouts.show_stepthrough(ex)
 
 
 def _next_layer(ex):
@@ -160,16 +123,6 @@ def _next_layer(ex):
 
 def _presenter(ex, on):
     (ex.widget.add_class if on else ex.widget.remove_class)("dnn-presenter")
-
-
-def _export(ex):
-    text = ex.to_json()
-    ex.controls["json"].value = text
-    data = base64.b64encode(text.encode()).decode()
-    ex.controls["download"].value = (
-        f'<a download="explorer_state.json" href="data:application/json;base64,{data}">'
-        "download explorer_state.json</a>"
-    )
 
 
 def _upload(ex, change, load):
