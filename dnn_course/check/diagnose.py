@@ -105,6 +105,10 @@ LINEAR_MISTAKES = [  # (text, (dZ, linear_cache) -> (dA_prev, dW, db))
      "A_prev.shape[0].", _scaled("1", "m/n", "m/n")),
     ("dA_prev = W^T dZ has no 1/m (the 1/m belongs to dW and db only).",
      _scaled("1/m", "1", "1")),
+    (TRANSPOSE.format("dW", "dW = (1/m) dZ A_prev^T"), lambda dZ, linear_cache: (
+        linear_cache[1].T @ dZ, dZ @ linear_cache[0] / dZ.shape[1], dZ.mean(1, keepdims=True))),
+    (TRANSPOSE.format("dA_prev", "dA_prev = W^T dZ"), lambda dZ, linear_cache: (
+        linear_cache[1] @ dZ, *linear_backward(dZ, linear_cache)[1:])),
 ]
 
 
@@ -113,7 +117,12 @@ def linear_backward_mistakes(dZ, linear_cache):
     A_prev, W, _ = linear_cache
     m = A_prev.shape[1]
     dA_prev, dW, db = linear_backward(dZ, linear_cache)
-    out = [(text, f(dZ, linear_cache)) for text, f in LINEAR_MISTAKES]
+    out = []
+    for text, f in LINEAR_MISTAKES:
+        try:
+            out.append((text, f(dZ, linear_cache)))
+        except ValueError:  # this mistake cannot happen with these shapes
+            continue
     out += [("db must sum over the m examples, axis=1 (one value per unit), not axis=0.",
              (dA_prev, dW, np.sum(dZ, axis=0, keepdims=True) / m)),
             ("db must sum over axis=1 only (one value per unit), not over all of dZ.",

@@ -15,6 +15,9 @@ from .compare import compare_outputs
 from .errors import exception_hint, student_line
 from .result import CheckResult
 
+# how telling a failed case is, most telling first: the report shows the first of the best
+DIAGNOSED, HINTED, MISMATCH, UNEXPLAINED = range(4)
+
 
 class WrongReturnError(Exception):
     """The student's return value has the wrong type or structure: ``(message, diagnoses)``."""
@@ -57,7 +60,7 @@ def _same_input(a, b):
 
 
 def _run_case(spec, student, args):
-    """Lines and diagnoses for one case (both empty when it passed)."""
+    """(lines, diagnoses, rank) for one case; lines is empty when it passed."""
     pristine = copy.deepcopy(args)
     expected = spec.expected(*copy.deepcopy(args))
     try:
@@ -72,7 +75,7 @@ def _run_case(spec, student, args):
             f"The check calls {spec.name}({', '.join(spec.arg_names)}): does your function "
             "take these arguments, in this order?"
         )
-        return lines + ([hint] if hint else []), [], True
+        return lines + ([hint] if hint else []), [], HINTED if hint else UNEXPLAINED
     lines, diagnoses = [], []
     changed = [n for n, a, b in zip(spec.arg_names, pristine, args, strict=True)
                if not _same_input(a, b)]
@@ -82,13 +85,15 @@ def _run_case(spec, student, args):
     try:
         got, problems = spec.unpack(returned, expected)
     except WrongReturnError as problem:
-        return lines + [str(problem)], diagnoses + problem.diagnoses, False
+        diagnoses += problem.diagnoses
+        return lines + [str(problem)], diagnoses, DIAGNOSED if diagnoses else MISMATCH
     lines += [line for line, _ in problems]
     diagnoses += [d for _, d in problems if d]
     more, found = compare_outputs(
         expected, got, lambda: spec.mistakes(*copy.deepcopy(pristine)), spec.layer_of
     )
-    return lines + more, diagnoses + [d for d in found if d not in diagnoses], False
+    diagnoses += [d for d in found if d not in diagnoses]
+    return lines + more, diagnoses, DIAGNOSED if diagnoses else MISMATCH
 
 
 def run(spec, student):
@@ -101,7 +106,7 @@ def run(spec, student):
     failed = []
     for label, args in spec.cases:
         try:
-            lines, diagnoses, raised = _run_case(spec, student, args)
+            lines, diagnoses, rank = _run_case(spec, student, args)
         except NotImplementedError as exc:  # the exercise's stub, not a bug
             return CheckResult(spec.name, False, [
                 f"{spec.name}: not implemented yet. The function still raises "
@@ -110,17 +115,16 @@ def run(spec, student):
                 "cell, then run this check again.",
             ], pending=True)
         except Exception as exc:  # outputs too strange to compare must not crash the notebook
-            lines, diagnoses, raised = [
+            lines, diagnoses, rank = [
                 f"The check could not compare what your {spec.name} returned "
                 f"({type(exc).__name__}: {exc}). Compare its return value with the docstring."
-            ], [], True
+            ], [], UNEXPLAINED
         if lines:
-            failed.append((label, lines, diagnoses, raised))
+            failed.append((rank, label, lines, diagnoses))
     total = len(spec.cases)
     if not failed:
         return CheckResult(spec.name, True, [f"{spec.name}: all {total} test cases passed."])
-    # report the most telling case: one with a recognised mistake, else the first failure
-    label, lines, diagnoses, _ = min(failed, key=lambda f: (not f[2], f[3]))
+    _, label, lines, diagnoses = min(failed, key=lambda f: f[0])  # the first most telling
     header = f"{spec.name}: {len(failed)} of {total} test cases failed. Case: {label}."
     advice = [f"Likely mistake: {d}" for d in diagnoses]
     return CheckResult(spec.name, False, [header, *lines, *advice], diagnoses)
