@@ -147,7 +147,8 @@ def model_backward_cache_index_off_by_one(AL, Y, caches):
 
 
 # ---- L_model_forward -------------------------------------------------------------------
-def model_forward(hidden="relu", output="sigmoid", feed_X=False, insert=False, last_hidden=None):
+def model_forward(hidden="relu", output="sigmoid", feed_X=False, insert=False, last_hidden=None,
+                  output_from_X=False):
     def L_model_forward(X, parameters):
         caches = []
         A = X
@@ -158,7 +159,7 @@ def model_forward(hidden="relu", output="sigmoid", feed_X=False, insert=False, l
                 A_prev, parameters["W" + str(l)], parameters["b" + str(l)], hidden)
             caches.insert(0, cache) if insert else caches.append(cache)
         AL, cache = dc.linear_activation_forward(
-            A, parameters["W" + str(L)], parameters["b" + str(L)], output)
+            X if output_from_X else A, parameters["W" + str(L)], parameters["b" + str(L)], output)
         caches.insert(0, cache) if insert else caches.append(cache)
         return AL, caches
     return L_model_forward
@@ -271,6 +272,8 @@ MISTAKES = [  # (checker, student function, words the diagnosis must contain)
     ("L_model_forward", model_forward(hidden="sigmoid"), "sigmoid used in the hidden layers"),
     ("L_model_forward", model_forward(output="relu"), "relu used at the output layer"),
     ("L_model_forward", model_forward(feed_X=True), "X fed to every layer instead of A_prev"),
+    ("L_model_forward", model_forward(feed_X=True, output_from_X=True),
+     "X fed to every layer instead of A_prev"),
     ("L_model_forward", model_forward(insert=True), "caches appended in the wrong order"),
     ("L_model_forward", model_forward_output_cache_first, "caches appended in the wrong order"),
     ("L_model_forward", model_forward(last_hidden=lambda L: L - 1), "layer index off by one"),

@@ -95,6 +95,6 @@ def update_parameters(student):
     """Check ``update_parameters(parameters, grads, learning_rate) -> new parameters``."""
     return run(Spec("update_parameters", ("parameters", "grads", "learning_rate"),
                     cases.update_cases(), reference_update, _unpack_update, _update_mistakes,
-                    mutation_text="parameters updated in place (the caller's dict was "
+                    mutation_text="{names} updated in place (the caller's dict was "
                     "mutated); build a new dict instead, e.g. start with "
                     "parameters = copy.deepcopy(parameters)"), student)

@@ -13,6 +13,9 @@ from .diagnose import CACHE_ORDER, HIDDEN_SIGMOID, OUTPUT_RELU, SWAPPED
 from .runner import Spec, WrongReturnError, run
 from .unpack import as_tuple, kind, layer_cache, linear_cache_outputs
 
+FED_X = ("X fed to every layer instead of A_prev: layer l takes A_prev = A[l-1], the output "
+         "of layer l-1; only layer 1 takes X.")
+
 
 def _forward_outputs(AL, caches):
     out = {}
@@ -22,10 +25,11 @@ def _forward_outputs(AL, caches):
     return {**out, "AL": AL}
 
 
-def _chain(X, parameters, activations, feed_X=False, bias=True, keep="Z"):
+def _chain(X, parameters, activations, feed_X="", bias=True, keep="Z"):
+    """L_model_forward with one thing changed; feed_X is "hidden" or "all" to feed X."""
     A, caches = X, []
     for l, g in enumerate(activations, 1):
-        A_prev = X if feed_X else A
+        A_prev = X if feed_X and (l < len(activations) or feed_X == "all") else A
         W, b = parameters[f"W{l}"], parameters[f"b{l}"]
         if W.shape[1] != A_prev.shape[0]:
             return None  # this mistake breaks the shapes on these inputs
@@ -42,8 +46,8 @@ def _forward_mistakes(X, parameters):
         (HIDDEN_SIGMOID, _chain(X, parameters, ["sigmoid"] * L)),
         (OUTPUT_RELU, _chain(X, parameters, ["relu"] * L)),
         (SWAPPED, _chain(X, parameters, ["sigmoid"] * (L - 1) + ["relu"])),
-        ("X fed to every layer instead of A_prev: layer l takes A_prev = A[l-1], the output "
-         "of layer l-1; only layer 1 takes X.", _chain(X, parameters, relu + ["sigmoid"], True)),
+        (FED_X, _chain(X, parameters, relu + ["sigmoid"], feed_X="hidden")),
+        (FED_X, _chain(X, parameters, relu + ["sigmoid"], feed_X="all")),
         ("b is missing: Z = W A_prev + b.", _chain(X, parameters, relu + ["sigmoid"], bias=False)),
         ("the activation cache must be Z (backward needs g'(Z)), not A.",
          _chain(X, parameters, relu + ["sigmoid"], keep="A")),

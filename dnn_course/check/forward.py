@@ -1,5 +1,5 @@
-"""Checkers for the forward pass: linear_forward, linear_activation_forward,
-L_model_forward and compute_cost."""
+"""Checkers for one layer's forward step and for the cost: linear_forward,
+linear_activation_forward and compute_cost."""
 
 import numpy as np
 
@@ -59,6 +59,11 @@ def _activation_mistakes(A_prev, W, b, activation):
     return out
 
 
+def _activation_expected(A_prev, W, b, activation):
+    A, (linear_cache, Z) = reference_activation(A_prev, W, b, activation)
+    return _activation_outputs(A, linear_cache, Z)
+
+
 def _unpack_activation(returned, expected):
     A, cache = as_tuple(returned, 2, "linear_activation_forward", "(A, cache)")
     linear_cache, Z, problems = layer_cache(cache, "cache")
@@ -68,9 +73,7 @@ def _unpack_activation(returned, expected):
 def linear_activation_forward(student):
     """Check ``linear_activation_forward(A_prev, W, b, activation) -> (A, cache)``."""
     return run(Spec("linear_activation_forward", ("A_prev", "W", "b", "activation"),
-                    cases.activation_cases(),
-                    lambda *a: _activation_outputs(reference_activation(*a)[0],
-                                                   *reference_activation(*a)[1]),
+                    cases.activation_cases(), _activation_expected,
                     _unpack_activation, _activation_mistakes), student)
 
 
