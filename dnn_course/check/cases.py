@@ -1,6 +1,6 @@
 """The inputs every checker feeds to a student's function.
 
-All cases have non-zero biases and m > 1 examples. One case per function is square
+All cases have non-zero biases and m > 1 examples. One case of each layer checker is square
 (n[l] = n[l-1] = m), so that a missing or extra transpose gives wrong numbers instead of a
 shape error and can be named. Backward caches hold a Z that is NOT W A_prev + b (and has
 exact zeros and negatives), so a Z recomputed instead of taken from the cache, or a
