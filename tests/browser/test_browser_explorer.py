@@ -34,11 +34,12 @@ def check_explorer(page, root):
     boundary = root.locator(".dnn-boundary")
     counter.wait_for(timeout=120_000)
     start = iteration_of(counter)
-    initial = figure_fingerprint(boundary)
+    initial = steady_fingerprint(page, boundary)
 
-    root.locator(".dnn-step").click()
-    stepped = wait_for(
-        page, lambda: iteration_of(counter) > start and iteration_of(counter), 30,
+    root.locator(".dnn-step").click()  # "one iteration of gradient descent"
+    stepped = start + 1
+    wait_for(
+        page, lambda: iteration_of(counter) == stepped, 30,
         lambda: f"Step left the counter at {counter.inner_text()!r} (was iteration {start})",
     )
     after_step = wait_for(
@@ -69,10 +70,22 @@ def check_explorer(page, root):
     root.locator(".dnn-reset").click()
     wait_for(page, lambda: iteration_of(counter) == start, 30,
              lambda: f"Reset left {counter.inner_text()!r}, expected iteration {start}")
-    wait_for(page, lambda: figure_fingerprint(boundary) == initial, 30,
+    wait_for(page, lambda: steady_fingerprint(page, boundary) == initial, 30,
              lambda: "Reset did not bring back the initial decision boundary")
 
     check_scenario_button(page, root)
+
+
+def steady_fingerprint(page, boundary):
+    """The figure's fingerprint once it has stopped changing (the first draw may be late)."""
+    previous = figure_fingerprint(boundary)
+    for _ in range(60):
+        page.wait_for_timeout(500)
+        current = figure_fingerprint(boundary)
+        if current == previous:
+            return current
+        previous = current
+    raise AssertionError("the decision boundary kept changing for 30 s while idle")
 
 
 def settled(page, counter):
