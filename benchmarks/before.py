@@ -35,18 +35,17 @@ def load_engine(rev):
 
 
 def describe(rev):
-    """``rev`` as a short commit hash and its subject line."""
+    """``rev`` as a short commit hash."""
     done = subprocess.run(
-        ["git", "log", "-1", "--format=%h %s", rev], cwd=ROOT, capture_output=True, text=True
+        ["git", "log", "-1", "--format=%h", rev], cwd=ROOT, capture_output=True, text=True
     )
     return done.stdout.strip() or rev
 
 
 def engine_version():
-    """The commit of the current checkout, and whether dnn_course has uncommitted edits."""
-    commit = describe("HEAD").split(" ")[0]
+    """The commit of the checkout, and whether the engine modules have uncommitted edits."""
     dirty = subprocess.run(
-        ["git", "status", "--porcelain", "--", "dnn_course"], cwd=ROOT, capture_output=True,
-        text=True,
+        ["git", "status", "--porcelain", "--", ":(glob)dnn_course/*.py"], cwd=ROOT,
+        capture_output=True, text=True,
     ).stdout.strip()
-    return commit + (" + uncommitted changes in dnn_course/" if dirty else "")
+    return describe("HEAD") + (" + uncommitted changes to dnn_course/*.py" if dirty else "")

@@ -124,8 +124,8 @@ def step_times(case, repeats, inner, before=None, quiet_wait=0):
         runners["before"] = dnn_runner(case, before)[0]
     if torch_step.available():
         runners["pytorch"] = torch_step.runner(case, initial_parameters(case))[0]
-    if inner is None:  # about 50 ms per timed call, at least one step
-        inner = max(1, min(200, round(0.05 / median_time(lambda: runners["dnn_course"](1), 3))))
+    if inner is None:  # about 50 ms per timed call; >= 3 steps, as iteration 0 also checks
+        inner = max(3, min(200, round(0.05 / median_time(lambda: runners["dnn_course"](1), 3))))
     samples = alternate(runners, repeats, inner)
     result = {
         "case": case.name, "layer_dims": case.layer_dims, "m": case.m, "note": case.note,
