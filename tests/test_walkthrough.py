@@ -49,7 +49,6 @@ def test_forward_chain_caches_match_the_package_forward():
 
 
 def test_forward_chain_report_prints_every_Z_and_A_with_its_shape():
-    np.set_printoptions(precision=6, suppress=True)
     result = wt.forward_chain(2, "relu")
     report = result.report()
     assert report.splitlines()[0] == "architecture: 2 -> 3 -> 3 -> 1 (relu, relu, sigmoid)"
