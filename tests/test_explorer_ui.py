@@ -29,7 +29,8 @@ def test_the_root_widget_and_the_dom_contract_classes(ex):
     assert [b.description for b in ex.controls["scenarios"].values()] == [
         s.title for s in SCENARIOS.values()]
     assert all("dnn-scenario" in b._dom_classes for b in ex.controls["scenarios"].values())
-    assert ex.views.boundary_widget.value[:4] == b"\x89PNG"
+    assert ex.views.boundary_widget.value[:2] == b"\xff\xd8"  # a JPEG
+    assert ex.views.curves_widget.value[:4] == b"\x89PNG"
 
 
 def test_step_button_runs_one_iteration_and_updates_the_readouts(ex):
