@@ -52,7 +52,8 @@ def environment(command):
         torch = (f"{torch_module.__version__}, torch.set_num_threads({threads}) -> "
                  f"{torch_step.use_threads(threads)} threads")
     return {
-        "command": command, "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M"),
+        "command": command,
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M"),
         "cpu": cpu_name(), "cores": os.cpu_count(), "load_before": round(os.getloadavg()[0], 2),
         "numpy": np.__version__, "python": platform.python_version(), "blas": blas,
         "blas_threads": threads, "torch": torch, "engine": before.engine_version(),
@@ -110,8 +111,12 @@ def main(argv=None):
     results = collect(config, parts, cases, command.strip(), args.before)
     path = report.write(results, args.out)
     print(report.summary(results))
-    print(f"\nOPENBLAS_CORETYPE={results['environment']['blas']['OPENBLAS_CORETYPE']}; "
-          f"report: {path}")
+    blas = results["environment"]["blas"]
+    for pool in blas.get("threadpools", []):
+        print(f"{pool['user_api']}: {pool['internal_api']} {pool['version']} "
+              f"{pool['architecture']}, {pool['num_threads']} threads ({pool['library']})")
+    print(f"OPENBLAS_CORETYPE: {blas['OPENBLAS_CORETYPE'] or 'not set'}; "
+          f"PyTorch: {results['environment']['torch']}\nreport: {path}")
 
 
 if __name__ == "__main__":

@@ -6,12 +6,20 @@ same callbacks a click in JupyterLab or Voila runs.
 
 import asyncio
 import datetime
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
 
 from dnn_course import initialize_parameters_deep, make_dataset
 from dnn_course.explorer import SCENARIOS, Explorer, Settings
+
+
+def in_fresh_thread(function, *args):
+    """Run function in a thread of its own: a thread starts with no event loop, whatever an
+    earlier test (Playwright's sync API, say) left behind in the main thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(function, *args).result()
 
 
 @pytest.fixture
@@ -157,7 +165,7 @@ def test_play_and_pause_buttons_run_ticks_on_the_event_loop(ex):
         await asyncio.sleep(0.2)
         return played
 
-    played = asyncio.run(scenario())
+    played = in_fresh_thread(asyncio.run, scenario())
     assert played >= 2 * ex.settings.steps_per_tick
     assert played % ex.settings.steps_per_tick == 0
     assert ex.session.iteration == played  # nothing ran after Pause
@@ -171,14 +179,14 @@ def test_play_shows_the_error_and_stops_when_a_tick_fails(ex):
         ex.play()
         await asyncio.sleep(0.2)
 
-    asyncio.run(scenario())
+    in_fresh_thread(asyncio.run, scenario())
     assert not ex.playing
     assert "too high" in ex.controls["message"].value
 
 
 def test_play_outside_an_event_loop_says_what_to_do_instead(ex):
     with pytest.raises(RuntimeError, match="call tick"):
-        ex.play()
+        in_fresh_thread(ex.play)
 
 
 def test_an_imported_state_with_unlisted_values_shows_them_in_the_dropdowns():

@@ -39,7 +39,7 @@ def chromium_path():
     return os.environ.get("CHROMIUM") or "/usr/bin/chromium"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     path = chromium_path()
     if not (os.path.isfile(path) and os.access(path, os.X_OK)):
@@ -78,7 +78,7 @@ def page(browser, request):
     context.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def served_notebooks(tmp_path_factory):
     """A throw-away copy of notebooks/, so nothing a test does can change the originals."""
     root = tmp_path_factory.mktemp("served") / "notebooks"
@@ -86,7 +86,7 @@ def served_notebooks(tmp_path_factory):
     return root
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def lab(served_notebooks, tmp_path_factory):
     server = start_lab(served_notebooks, tmp_path_factory.mktemp("lab_home"), secrets.token_hex(16))
     yield server
@@ -94,9 +94,10 @@ def lab(served_notebooks, tmp_path_factory):
 
 
 @pytest.fixture
-def lab_sessions(lab):
+def lab_sessions(browser, lab):
     """Afterwards shut down every kernel session, so the next test cannot re-attach to an
-    old kernel (JupyterLab keys sessions by notebook path)."""
+    old kernel (JupyterLab keys sessions by notebook path). Asks for the browser first, so
+    that without Chromium no server is started just to be skipped."""
     yield lab
     for session in lab.api("GET", "/api/sessions"):
         lab.api("DELETE", f"/api/sessions/{session['id']}")
@@ -109,7 +110,7 @@ def lab_page(lab_sessions, page):
     return page
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def voila(served_notebooks, tmp_path_factory):
     notebook = served_notebooks / EXPLORER
     if not notebook.exists():
