@@ -49,12 +49,11 @@ def waits(w):
                      f"of {i['interpreter_seconds']:.3f} s)")
     tick = w.get("explorer_tick")
     if tick is not None:
-        lines.append(f"- explorer tick (training steps + redraw): "
-                     f"**{tick['tick_seconds'] * 1e3:.1f} ms** ({tick['class']}().tick(), "
-                     f"{tick['steps']} steps per tick)" if tick["available"]
-                     else f"- explorer tick: not available — {tick['reason']}")
+        lines.append(f"- explorer Play tick, {tick['steps']} training steps + inline redraw, "
+                     f"network {tick['layer_dims']} on m = {tick['m']}: "
+                     f"**{tick['tick_seconds'] * 1e3:.1f} ms** (`Explorer().tick()`)")
     session = w.get("session_steps")
-    if session and session["available"]:
+    if session is not None:
         lines.append(f"- explorer training alone, `Session().step({session['steps']})` (one tick's "
                      f"steps, no redraw): {session['seconds'] * 1e3:.2f} ms")
     notebooks = w.get("notebooks")

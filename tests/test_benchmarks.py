@@ -78,7 +78,9 @@ def test_report_has_every_section(tmp_path):
     assert saved["steps"][0]["flops"] == hand_flops([3, 4, 2, 1], 5)
     assert saved["steps"][0]["gemm_fraction"] > 0
     tick = saved["waits"]["explorer_tick"]
-    assert tick["available"] or tick["reason"]  # a time, or why there is none: never faked
+    assert tick["layer_dims"] == [2, 8, 8, 1] and tick["m"] == 500  # the default network
+    assert 0 < saved["waits"]["session_steps"]["seconds"] < tick["tick_seconds"]
+    assert f"{tick['tick_seconds'] * 1e3:.1f} ms" in text
 
 
 def test_unknown_part_is_refused(capsys):
