@@ -5,7 +5,6 @@ bundled 8x8 handwritten digits (1797 real images that ship inside the package).
 """
 
 import numpy as np
-from sklearn.datasets import load_digits
 
 from .initialization import make_rng
 
@@ -109,6 +108,8 @@ def load_digits_binary(positive=3, negative=8, test_fraction=0.3, rng=0):
         raise ValueError(
             f"positive and negative must be two different digits 0-9, got {positive}, {negative}"
         )
+    from sklearn.datasets import load_digits  # here, not at the top: it takes most of a second
+
     bunch = load_digits()
     keep = (
         np.ones(len(bunch.target), bool)
