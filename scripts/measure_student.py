@@ -4,10 +4,12 @@
 
 Every walkthrough notebook (notebooks/0*.ipynb, in order) runs top to bottom in its own
 fresh kernel, in a temporary copy of notebooks/ (the committed ones are never touched),
-with MPLBACKEND=Agg. Just before each kernel shuts down we read, from /proc/<kernel pid>:
-its CPU time (user + sys, all threads) and its peak resident memory (VmHWM). A per-user
-`jupyter lab` server is measured too (VmRSS after it has served a page), and one Play tick
-of the explorer. From these: how many students one JupyterHub node can hold.
+with MPLBACKEND=Agg. Wall time runs from starting the kernel to the end of the last cell;
+then, before the kernel shuts down, we read from /proc/<kernel pid> its CPU time (user +
+sys, all threads) and its peak resident memory (VmHWM). Also measured: a per-user
+`jupyter lab` server (VmRSS after it has served a page) and a Play tick of the explorer
+(here in this process, with inline figures). From these: the students one JupyterHub
+node can hold.
 """
 
 import argparse
@@ -31,21 +33,20 @@ sys.path.insert(0, str(REPO))
 import conftest  # noqa: E402,F401  (Jupyter/IPython/matplotlib state in a temp dir, Agg backend)
 from dnn_course.explorer import Explorer  # noqa: E402
 
-MIB = 2**20
-TICKS = os.sysconf("SC_CLK_TCK")  # clock ticks per second in /proc/<pid>/stat
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")  # the unit of the times in /proc/<pid>/stat
 
 
 def cpu_seconds(pid):
     """user + sys time of a process: fields 14 and 15 of /proc/<pid>/stat (after the name)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
 def memory_mib(pid, key):
     """A memory line of /proc/<pid>/status (VmHWM = peak resident, VmRSS = resident now)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(key + ":"):
-            return int(line.split()[1]) * 1024 / MIB
+            return int(line.split()[1]) / 1024  # the file counts kB
     raise KeyError(key)
 
 
@@ -59,8 +60,7 @@ def run_notebook(path):
         pid = client.km.provisioner.pid
         for index, cell in enumerate(nb.cells):
             client.execute_cell(cell, index)
-        usage = cpu_seconds(pid), memory_mib(pid, "VmHWM")
-    return time.perf_counter() - start, *usage
+        return time.perf_counter() - start, cpu_seconds(pid), memory_mib(pid, "VmHWM")
 
 
 def lab_server_mib(folder):
@@ -91,13 +91,13 @@ def lab_server_mib(folder):
         server.wait(30)
 
 
-def play_tick():
-    """(wall s, CPU s) of one Play tick of the default explorer, median of 20 (inline figures)."""
+def play_tick(ticks=50):
+    """Wall s, CPU s and rest s of one Play tick of the default explorer (inline figures)."""
     explorer = Explorer(figures="inline")
     explorer.tick_seconds(5)  # warm up
     cpu = time.process_time()
-    walls = sorted(explorer.tick_seconds(20))
-    return walls[10], (time.process_time() - cpu) / 20, explorer.timer.interval
+    wall = sum(explorer.tick_seconds(ticks))
+    return wall / ticks, (time.process_time() - cpu) / ticks, explorer.timer.interval
 
 
 def main():
@@ -111,6 +111,7 @@ def main():
     parser.add_argument("--within", type=float, default=30,
                         help="seconds in which a class-wide Run All should finish")
     args = parser.parse_args()
+    load = Path("/proc/loadavg").read_text().split()[0]
 
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "notebooks"
@@ -122,6 +123,7 @@ def main():
         server = lab_server_mib(copy)
     tick_wall, tick_cpu, rest = play_tick()
 
+    print(f"Measured on {os.cpu_count()} cores, load average {load} at the start.\n")
     print("| notebook | wall s | CPU s | peak kernel MiB |\n|---|---:|---:|---:|")
     for name, (wall, cpu, peak) in rows.items():
         print(f"| {name} | {wall:.1f} | {cpu:.1f} | {peak:.0f} |")
@@ -143,10 +145,10 @@ def main():
 Memory: {args.node_gib:g} GiB - {args.reserve_gib:g} GiB for the OS and the hub = {usable:.0f} MiB.
 - one kernel at a time (a student shuts a notebook down before opening the next):
   {usable:.0f} / ({max(peaks):.0f} + {server:.0f}) = **{math.floor(usable / one_kernel)} students**
-- every walkthrough notebook's kernel left running:
+- every notebook's kernel above left running:
   {usable:.0f} / ({sum(peaks):.0f} + {server:.0f}) = **{math.floor(usable / all_kernels)} students**
 
-CPU: a student who reads uses none; students who run cells at the same moment share the cores.
+CPU: a student who reads uses none; kernels that run at the same moment share the cores.
 - all press Run All on the heaviest notebook ({heaviest}, {heavy_cpu:.1f} CPU s) at once:
   {args.node_cores} cores x {args.within:g} s / {heavy_cpu:.1f} s = **{run_all} students** finish \
 within {args.within:g} s
