@@ -1,7 +1,7 @@
 # make lab   — set up .venv on first use, then open the notebooks in JupyterLab
 # make test  — set up .venv on first use, then lint and run the whole suite
 # make demo  — the backprop explorer as a Voila dashboard (instructor mode)
-# make bench — performance comparisons, written to benchmarks/results/
+# make bench — performance comparisons, written to benchmarks/results/ (BENCH_ARGS="--before REV --quick ...")
 # make notebooks — re-execute every walkthrough notebook in place (refresh its outputs)
 
 PYTHON ?= python3
@@ -43,7 +43,7 @@ demo: setup
 
 bench: setup
 	$(BIN)/python -m pip install -q -e '.[bench]'
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 notebooks: setup
 	$(BIN)/python scripts/refresh_notebooks.py notebooks/*.ipynb

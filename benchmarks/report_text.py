@@ -1,6 +1,7 @@
 """report.md: environment, training step, GEMM bound, scaling, waits, before/after."""
 
 from .report import before_after_rows, step_rows, table
+from .timing import SETTLE
 
 
 def environment(env):
@@ -74,8 +75,10 @@ def markdown(results):
     out += ["## Training step", "",
             "One step = forward, cost, backward, update in float64, timed as "
             "`L_layer_model(..., num_iterations=n) / n` (dnn_course) and as the same loop in "
-            "PyTorch autograd (same initial W, b, same data). Contenders alternate in one process; "
-            "median (first–third quartile) of the rounds, in ms per step. The GEMM bound is the "
+            "PyTorch autograd (same initial W, b, same data). Contenders alternate in one process, "
+            f"each timed call after {SETTLE} s of rest (so no contender's spinning BLAS or OpenMP "
+            "threads are still holding the cores); median (first–third quartile) of the rounds, "
+            "in ms per step. The GEMM bound is the "
             "time numpy alone needs for the step's matrix products (see below), timed in the same "
             "rounds; fraction of GEMM bound = bound / dnn_course step. Cores busy before = the "
             "share of the cores in use (any process) in the half second before a case started: "

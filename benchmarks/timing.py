@@ -4,15 +4,24 @@ import time
 
 import numpy as np
 
+SETTLE = 0.3  # seconds of rest before each timed call (see ``alternate``)
 
-def alternate(runners, repeats, inner):
+
+def alternate(runners, repeats, inner, settle=SETTLE):
     """Time ``runner(inner)`` for each runner in turn, ``repeats`` rounds.
+
+    Each timed call starts after ``settle`` seconds of rest. After a matrix product,
+    OpenBLAS's threads keep spinning for about 2^28 cycles (its THREAD_TIMEOUT) and
+    PyTorch's OpenMP threads spin as well; without the rest the previous contender's
+    spinning threads take the cores from the next one. On 2 cores that slowed both
+    contenders: numpy's large step by about 25 %, PyTorch's application step 2x.
 
     Parameters
     ----------
     runners : dict name -> callable(n) that runs n training steps
     repeats : rounds; each round runs every contender once, in the same process
     inner : steps per timed call (the time is divided by it)
+    settle : seconds to rest before each timed call
 
     Returns
     -------
@@ -23,6 +32,7 @@ def alternate(runners, repeats, inner):
     samples = {name: [] for name in runners}
     for _ in range(repeats):
         for name, run in runners.items():
+            time.sleep(settle)
             start = time.perf_counter()
             run(inner)
             samples[name].append((time.perf_counter() - start) / inner)
