@@ -202,6 +202,10 @@ def linear_forward_cache_order(A_prev, W, b):
     return W @ A_prev + b, (W, A_prev, b)
 
 
+def linear_forward_cache_b_before_W(A_prev, W, b):
+    return W @ A_prev + b, (A_prev, b, W)
+
+
 def activation_forward(swap=False, cache_A=False, cache_swapped=False):
     def linear_activation_forward(A_prev, W, b, activation):
         Z, linear_cache = dc.linear_forward(A_prev, W, b)
@@ -265,7 +269,8 @@ MISTAKES = [  # (checker, student function, words the diagnosis must contain)
     ("linear_forward", linear_forward_without_b, "b is missing"),
     ("linear_forward", linear_forward_W_transposed, "missing or extra transpose in Z"),
     ("linear_forward", linear_forward_elementwise, "`*` is element-wise"),
-    ("linear_forward", linear_forward_cache_order, "(A_prev, W, b) in this order"),
+    ("linear_forward", linear_forward_cache_order, "holds (W, A_prev, b); it must hold"),
+    ("linear_forward", linear_forward_cache_b_before_W, "holds (A_prev, b, W); it must hold"),
     ("linear_activation_forward", activation_forward(swap=True), "used where activation="),
     ("linear_activation_forward", activation_forward(cache_A=True), "must be Z"),
     ("linear_activation_forward", activation_forward(cache_swapped=True), "order is swapped"),

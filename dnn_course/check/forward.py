@@ -1,6 +1,8 @@
 """Checkers for one layer's forward step and for the cost: linear_forward,
 linear_activation_forward and compute_cost."""
 
+import itertools
+
 import numpy as np
 
 from ..activations import get_activation
@@ -20,8 +22,12 @@ def _linear_outputs(Z, cache, prefix="linear_cache"):
 def _linear_mistakes(A_prev, W, b):
     cache = (A_prev, W, b)
     out = [(text, _linear_outputs(Z, cache)) for text, Z in linear_Z_mistakes(A_prev, W, b)]
-    out.append(("linear_cache must hold (A_prev, W, b) in this order.",
-                _linear_outputs(W @ A_prev + b, (W, A_prev, b))))
+    named = {"A_prev": A_prev, "W": W, "b": b}
+    for order in itertools.permutations(named):
+        if order != ("A_prev", "W", "b"):
+            out.append((f"linear_cache holds ({', '.join(order)}); it must hold (A_prev, W, b) "
+                        "in this order, the order backward unpacks it.",
+                        _linear_outputs(W @ A_prev + b, tuple(named[k] for k in order))))
     return out
 
 
