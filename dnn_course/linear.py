@@ -77,7 +77,7 @@ def linear_backward(dZ, linear_cache, compute_dA_prev=True):
             f"({W.shape[0]}, {A_prev.shape[1]}): dZ must have the shape of Z"
         )
     m = A_prev.shape[1]
-    dW = (1 / m) * dZ @ A_prev.T  # left to right: scales dZ, smaller than dW when m < n[l-1]
+    dW = (1 / m) * dZ @ A_prev.T  # the same number as (1/m)(dZ A_prev^T), computed left to right
     db = (1 / m) * np.sum(dZ, axis=1, keepdims=True)
     dA_prev = W.T @ dZ if compute_dA_prev else None
     return dA_prev, dW, db
