@@ -12,6 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from scripts.jupyter_sandbox import sandbox_env
+
 from .timing import median_time
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,15 +31,6 @@ seconds = time.perf_counter() - start
 peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the kernel's peak RSS
 print(json.dumps({"seconds": seconds, "peak_rss_mb": peak_kb / 1024}))
 """
-
-
-def isolated_env(home):
-    """Jupyter, IPython and matplotlib state in a temporary directory, as in the tests."""
-    env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=str(ROOT))
-    for variable in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
-                     "IPYTHONDIR", "MPLCONFIGDIR"):
-        env[variable] = str(Path(home) / variable.lower())
-    return env
 
 
 def python_seconds(code, repeats):
@@ -60,7 +53,8 @@ def notebook_times(pattern="notebooks/*.ipynb"):
         with tempfile.TemporaryDirectory() as home:
             done = subprocess.run(
                 [sys.executable, "-c", RUN_NOTEBOOK, str(path), str(path.parent)],
-                env=isolated_env(home), capture_output=True, text=True,
+                env=sandbox_env(home, dict(os.environ, PYTHONPATH=str(ROOT))),
+                capture_output=True, text=True,
             )
         row = {"notebook": path.name}
         if done.returncode == 0:

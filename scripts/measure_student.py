@@ -30,7 +30,9 @@ from nbclient import NotebookClient
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-import conftest  # noqa: E402,F401  (Jupyter/IPython/matplotlib state in a temp dir, Agg backend)
+from jupyter_sandbox import isolate  # noqa: E402
+
+isolate()  # Jupyter/IPython/matplotlib state in a throw-away folder, Agg backend
 from dnn_course.explorer import Explorer  # noqa: E402
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")  # the unit of the times in /proc/<pid>/stat

@@ -10,10 +10,8 @@ import sys
 from pathlib import Path
 
 import nbformat
+from jupyter_sandbox import isolate
 from nbclient import NotebookClient
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import conftest  # noqa: E402,F401  (isolates Jupyter/matplotlib state like the tests do)
 
 
 def refresh(path):
@@ -32,6 +30,7 @@ def refresh(path):
 
 
 if __name__ == "__main__":
+    isolate()  # Jupyter and matplotlib state in a throw-away folder, as in the tests
     for notebook in sys.argv[1:]:
         print(f"executing {notebook}")
         refresh(notebook)
