@@ -22,7 +22,8 @@ def plot_costs(costs, iterations=None, ax=None, label=None, title="Cost J during
     """Plot the cost J against the iteration; ``iterations`` defaults to 0, 100, 200, ...
 
     ``costs`` is what ``L_layer_model`` returns (one cost every 100 iterations); call
-    again on the same ``ax`` with a ``label`` to compare runs.
+    again on the same ``ax`` with a ``label`` to compare runs: the legend sits outside the
+    axes, on the right, so it never hides a curve.
     """
     costs = np.asarray(costs, dtype=float)
     if costs.ndim != 1 or costs.size == 0:
@@ -34,14 +35,15 @@ def plot_costs(costs, iterations=None, ax=None, label=None, title="Cost J during
     ax.plot(iterations, costs, label=label)
     ax.set(xlabel="iteration", ylabel="cost J", title=title)
     if label is not None:
-        ax.legend()
+        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=8)
     return ax
 
 
 def plot_decision_boundary(parameters, X, Y, hidden_activation="relu", ax=None, resolution=150):
     """Colour the plane by y-hat = A[L](x) and draw the boundary y-hat = 0.5 over the points.
 
-    X is (2, m), Y is (1, m): the points are the columns, coloured by their label.
+    X is (2, m), Y is (1, m): the points are the columns, coloured by their label. The
+    legend sits outside the axes, on the right, so it hides no point.
     """
     X = as_matrix("X", X, "(2, m)")
     if X.shape[0] != 2:
@@ -60,7 +62,8 @@ def plot_decision_boundary(parameters, X, Y, hidden_activation="relu", ax=None, 
                    label=f"y = {label}")
     handles = ax.get_legend_handles_labels()[0]
     boundary = Line2D([], [], color="k", label="boundary: y-hat = 0.5")
-    ax.legend(handles=[*handles, boundary], loc="upper right", fontsize=8)
+    ax.legend(handles=[*handles, boundary], loc="upper left", bbox_to_anchor=(1.02, 1),
+              fontsize=8)
     ax.set(xlabel="x1", ylabel="x2", title="Decision boundary", aspect="equal")
     return ax
 
@@ -128,11 +131,11 @@ def _backward_row(ax, layer_dims, L):
            below=True)
 
 
-def plot_mislabeled(images, Y, predictions, classes, max_images=12, ncols=6,
-                    title="Misclassified test images"):
-    """A grid of the images whose prediction differs from the label, titled with both.
+def plot_mislabeled(images, Y, predictions, classes, max_images=12, ncols=6, title="Model"):
+    """A grid of the test images whose prediction differs from the label, titled with both.
 
     images : (m, h, w);  Y, predictions : (1, m) of 0/1;  classes[y] names label y.
+    The figure's title reads "<title>: 4 of 107 test images misclassified".
     """
     images = np.asarray(images)
     Y, predictions = (as_matrix(n, v, "(1, m)").ravel() for n, v in
@@ -151,6 +154,7 @@ def plot_mislabeled(images, Y, predictions, classes, max_images=12, ncols=6,
         ax.set_title(f"predicted {classes[int(predictions[i])]}\nlabel {classes[int(Y[i])]}",
                      fontsize=8)
     total = int(np.sum(predictions != Y))
-    fig.suptitle(f"{title}: showing {len(wrong)} of {total} (of {Y.size})")
+    shown = f" (the first {len(wrong)} shown)" if len(wrong) < total else ""
+    fig.suptitle(f"{title}: {total} of {Y.size} test images misclassified{shown}")
     fig.tight_layout()
     return fig

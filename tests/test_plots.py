@@ -18,6 +18,12 @@ def texts(ax):
     return "\n".join(t.get_text() for t in ax.texts)
 
 
+def right_of_the_axes(ax):
+    """True when the legend, as drawn, starts right of the axes' plotting area."""
+    ax.figure.canvas.draw()
+    return ax.get_legend().get_window_extent().x0 >= ax.get_window_extent().x1
+
+
 def test_cost_curve_plots_costs_every_100_iterations():
     costs = [0.69, 0.5, 0.31, 0.2]
     ax = plot_costs(costs)
@@ -33,6 +39,7 @@ def test_cost_curves_share_an_axes_with_a_legend():
     plot_costs([0.7, 0.2], iterations=[0, 50], ax=ax, label="xavier")
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["scale 0.01", "xavier"]
     np.testing.assert_allclose(ax.get_lines()[1].get_xdata(), [0, 50], atol=0)
+    assert right_of_the_axes(ax)  # a legend inside would hide part of some curve
 
 
 @pytest.mark.parametrize("costs, iterations", [([], None), ([0.5, 0.4], [0])])
@@ -52,6 +59,7 @@ def test_decision_boundary_shows_the_points_and_the_model_output():
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("x1", "x2")
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels == ["y = 0", "y = 1", "boundary: y-hat = 0.5"]
+    assert right_of_the_axes(ax)  # a legend inside would hide points
 
 
 def test_decision_boundary_needs_two_features():
@@ -91,7 +99,16 @@ def test_mislabeled_grid_shows_only_the_mistakes():
     shown = [ax for ax in fig.axes if ax.get_images()]
     assert [ax.get_title() for ax in shown] == ["predicted 3\nlabel 8", "predicted 8\nlabel 3"]
     np.testing.assert_allclose(shown[1].get_images()[0].get_array(), images[2], atol=0)
-    assert "2 of 2 (of 5)" in fig._suptitle.get_text()
+    assert fig._suptitle.get_text() == "Model: 2 of 5 test images misclassified"
+
+
+def test_mislabeled_title_says_when_only_the_first_mistakes_are_shown():
+    Y, predictions = np.zeros((1, 5)), np.array([[1, 1, 0, 1, 0]])
+    fig = plot_mislabeled(np.zeros((5, 8, 8)), Y, predictions, ["8", "3"], max_images=2,
+                          title="2-layer model")
+    assert len([ax for ax in fig.axes if ax.get_images()]) == 2
+    assert (fig._suptitle.get_text()
+            == "2-layer model: 3 of 5 test images misclassified (the first 2 shown)")
 
 
 def test_mislabeled_grid_needs_one_label_per_image():
