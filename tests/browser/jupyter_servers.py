@@ -20,6 +20,8 @@ import urllib.request
 from pathlib import Path
 from typing import NamedTuple
 
+from scripts.jupyter_sandbox import sandbox_env
+
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
 EXPLORER = "05_explorer.ipynb"
@@ -59,23 +61,12 @@ class Server(NamedTuple):
 
 
 def isolated_env(home):
-    """Environment variables that keep every Jupyter and matplotlib file inside ``home``."""
-    folders = {
-        "JUPYTER_CONFIG_DIR": "config",
-        "JUPYTER_DATA_DIR": "data",
-        "JUPYTER_RUNTIME_DIR": "runtime",
-        "JUPYTERLAB_SETTINGS_DIR": "lab_settings",
-        "JUPYTERLAB_WORKSPACES_DIR": "lab_workspaces",
-        "IPYTHONDIR": "ipython",
-        "MPLCONFIGDIR": "matplotlib",
-    }
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
-    env.pop("MPLBACKEND", None)  # the kernels choose their own (inline or ipympl)
-    for variable, sub in folders.items():
-        env[variable] = str(home / sub)
-        (home / sub).mkdir(parents=True, exist_ok=True)
+    """Environment variables that keep every Jupyter and matplotlib file inside ``home``,
+    with the JupyterLab user settings above."""
+    env = sandbox_env(home, dict(os.environ, PYTHONUNBUFFERED="1"))
+    env.pop("MPLBACKEND")  # the kernels choose their own (inline or ipympl)
     for relative, values in LAB_SETTINGS.items():
-        path = home / "lab_settings" / relative
+        path = Path(env["JUPYTERLAB_SETTINGS_DIR"]) / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values))
     return env
