@@ -15,6 +15,7 @@ import dnn_course as dc
 from dnn_course import check
 from dnn_course.check import CheckResult
 from dnn_course.check.cases import linear_cases
+from dnn_course.check.compare import describe
 
 NAMES = [f.__name__ for f in exercise_solutions.SOLUTIONS]
 
@@ -168,6 +169,17 @@ def test_a_wrong_value_names_the_output_the_index_expected_and_got():
     assert f"({Z.size} of {Z.size} entries differ)" in str(result)
 
 
+@pytest.mark.parametrize("wrong, size, words", [
+    (1, 1, "(1 of 1 entry differs)"), (1, 4, "(1 of 4 entries differs)"),
+    (4, 4, "(4 of 4 entries differ)"),
+])
+def test_how_many_entries_differ_is_grammatical(wrong, size, words):
+    expected = np.zeros((1, size))
+    got = expected.copy()
+    got[0, :wrong] = 1.0
+    assert words in describe("dW", expected, got)[0][0]
+
+
 def test_tolerance_accepts_rounding_and_rejects_real_differences():
     def scaled(factor):
         return lambda A_prev, W, b: ((W @ A_prev + b) * factor, (A_prev, W, b))
@@ -212,6 +224,18 @@ def test_an_exception_inside_numpy_points_at_the_students_call():
     assert "raised ValueError: shapes" in text
     assert "of linear_forward: Z = np.dot(W, A_prev.flatten()) + b" in text
     assert "The shapes do not fit together" in text
+    assert "Z = W A_prev + b" in text and "dW" not in text and "caches[l-1]" not in text
+
+
+def test_a_shape_error_in_a_backward_function_speaks_of_gradients():
+    def linear_backward(dZ, cache):
+        A_prev, W, b = cache
+        dW = np.dot(dZ, A_prev.flatten()) / A_prev.shape[1]
+        return np.dot(W.T, dZ), dW, np.mean(dZ, axis=1, keepdims=True)
+
+    text = str(check.linear_backward(linear_backward))
+    assert "The shapes do not fit together" in text, text
+    assert "dA_prev = W^T dZ" in text and "Z = W A_prev + b" not in text
 
 
 def test_a_recognised_mistake_is_preferred_to_an_exception_in_another_case():

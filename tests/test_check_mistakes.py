@@ -146,6 +146,12 @@ def model_backward_cache_index_off_by_one(AL, Y, caches):
     return grads
 
 
+def model_backward_without_dA0(AL, Y, caches):
+    grads = model_backward()(AL, Y, caches)
+    del grads["dA0"]  # "nothing uses it"
+    return grads
+
+
 # ---- L_model_forward -------------------------------------------------------------------
 def model_forward(hidden="relu", output="sigmoid", feed_X=False, insert=False, last_hidden=None,
                   output_from_X=False):
@@ -173,6 +179,11 @@ def model_forward_from_W0(X, parameters):
     AL, cache = dc.linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"],
                                              "sigmoid")
     return AL, caches + [cache]
+
+
+def model_forward_caches_swapped(X, parameters):
+    AL, caches = dc.L_model_forward(X, parameters)
+    return AL, [(Z, linear_cache) for linear_cache, Z in caches]
 
 
 def model_forward_output_cache_first(X, parameters):
@@ -264,7 +275,9 @@ def update(sign=-1, use_rate=True, layers=lambda L: range(1, L + 1), biases=True
     return update_parameters
 
 
-IN_PLACE = "parameters updated in place (the caller's dict was mutated)"
+IN_PLACE = ("parameters updated in place (the caller's dict was mutated); build a new dict "
+            "instead, e.g. start with parameters = {key: value.copy() for key, value in "
+            "parameters.items()}")
 MISTAKES = [  # (checker, student function, words the diagnosis must contain)
     ("linear_forward", linear_forward_without_b, "b is missing"),
     ("linear_forward", linear_forward_W_transposed, "missing or extra transpose in Z"),
@@ -273,13 +286,15 @@ MISTAKES = [  # (checker, student function, words the diagnosis must contain)
     ("linear_forward", linear_forward_cache_b_before_W, "holds (A_prev, b, W); it must hold"),
     ("linear_activation_forward", activation_forward(swap=True), "used where activation="),
     ("linear_activation_forward", activation_forward(cache_A=True), "must be Z"),
-    ("linear_activation_forward", activation_forward(cache_swapped=True), "order is swapped"),
+    ("linear_activation_forward", activation_forward(cache_swapped=True),
+     "holds (activation_cache, linear_cache): the parts are swapped"),
     ("L_model_forward", model_forward(hidden="sigmoid"), "sigmoid used in the hidden layers"),
     ("L_model_forward", model_forward(output="relu"), "relu used at the output layer"),
     ("L_model_forward", model_forward(feed_X=True), "X fed to every layer instead of A_prev"),
     ("L_model_forward", model_forward(feed_X=True, output_from_X=True),
      "X fed to every layer instead of A_prev"),
     ("L_model_forward", model_forward(insert=True), "caches appended in the wrong order"),
+    ("L_model_forward", model_forward_caches_swapped, "the parts are swapped"),
     ("L_model_forward", model_forward_output_cache_first, "caches appended in the wrong order"),
     ("L_model_forward", model_forward(last_hidden=lambda L: L - 1), "layer index off by one"),
     ("L_model_forward", model_forward(last_hidden=lambda L: L + 1), "layer index off by one"),
@@ -322,6 +337,8 @@ MISTAKES = [  # (checker, student function, words the diagnosis must contain)
     ("L_model_backward", model_backward(first=2), "layer index off by one"),
     ("L_model_backward", model_backward_with_AL_minus_Y_as_dAL, "AL - Y is dZ[L], not dA[L]"),
     ("L_model_backward", model_backward_cache_index_off_by_one, "layer index off by one"),
+    ("L_model_backward", model_backward_without_dA0,
+     "grads has no dA0: store dA_prev of layer 1 as grads['dA0'] too"),
     ("update_parameters", update_callers_dict, IN_PLACE),
     ("update_parameters", update_callers_arrays, IN_PLACE),
     ("update_parameters", update(sign=1), "must subtract the gradient"),
@@ -359,3 +376,14 @@ def test_chain_checkers_name_the_first_wrong_layer(name, student, sentence):
     result = getattr(check, name)(student)
     assert result.passed is False
     assert sentence in str(result), str(result)
+
+
+def test_a_missing_dA0_alone_is_not_called_a_shift():
+    text = str(check.L_model_backward(model_backward_without_dA0))
+    assert "shifted" not in text and "even though training does not use it" in text, text
+
+
+def test_swapped_caches_are_reported_once_however_many_layers():
+    result = check.L_model_forward(model_forward_caches_swapped)
+    assert result.passed is False
+    assert str(result).count("swapped") == 1, str(result)

@@ -97,4 +97,5 @@ def update_parameters(student):
                     cases.update_cases(), reference_update, _unpack_update, _update_mistakes,
                     mutation_text="{names} updated in place (the caller's dict was "
                     "mutated); build a new dict instead, e.g. start with "
-                    "parameters = copy.deepcopy(parameters)"), student)
+                    "parameters = {{key: value.copy() for key, value in parameters.items()}}"),
+               student)

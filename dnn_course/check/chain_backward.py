@@ -48,12 +48,12 @@ def _backward_mistakes(AL, Y, caches):
         (OUTPUT_RELU, backward_chain(AL, Y, caches, ["relu"] * L)),
         (SWAPPED, backward_chain(AL, Y, caches, ["sigmoid"] * (L - 1) + ["relu"])),
         (RECOMPUTED, backward_chain(AL, Y, [recomputed(c) for c in caches], lecture)),
+        ("grads has no dA0: store dA_prev of layer 1 as grads['dA0'] too, even though "
+         "training does not use it.", {k: v for k, v in grads.items() if k != "dA0"}),
         (shifted_dA, _shift(grads, ("dA",), 1)),
         (shifted_dA, _shift(grads, ("dA",), -1)),
         (shifted_dW, _shift(grads, ("dW", "db"), -1)),
         (shifted_dW, _shift(grads, ("dW", "db"), 1)),
-        ("grads['dA0'] is missing: store layer 1's dA_prev too (keys dA0 .. dA{L-1}).",
-         {k: v for k, v in grads.items() if k != "dA0"}),
         ("layer 1 was skipped: a layer index off by one — backward visits l = L, L-1, ..., 1.",
          {k: v for k, v in grads.items() if k not in ("dA0", "dW1", "db1")}),
     ]

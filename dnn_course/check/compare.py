@@ -34,6 +34,11 @@ def _number(x):
     return f"{float(x):.6g}"
 
 
+def _how_many_differ(wrong, size):
+    """'1 of 1 entry differs', '1 of 5 entries differs', '3 of 5 entries differ'."""
+    return f"{wrong} of {size} {'entry' if size == 1 else 'entries'} differ{'s' * (wrong == 1)}"
+
+
 def describe(name, expected, got):
     """Say how ``got`` differs from ``expected``.
 
@@ -76,10 +81,10 @@ def describe(name, expected, got):
     close = np.isclose(normalized, expected, RTOL, ATOL)
     if not close.all():
         index = tuple(int(i) for i in np.argwhere(~close)[0])
+        differ = _how_many_differ(int((~close).sum()), close.size)
         lines.append(
             f"{name}[{', '.join(map(str, index))}]: expected {_number(expected[index])}, "
-            f"got {_number(normalized[index])} ({int((~close).sum())} of {close.size} "
-            "entries differ)."
+            f"got {_number(normalized[index])} ({differ})."
         )
     return lines, diagnoses, normalized
 

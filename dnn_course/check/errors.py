@@ -28,14 +28,25 @@ def student_line(exc, student):
     return f"{text}: {found.line.strip()}" if found.line else text
 
 
-def exception_hint(exc):
-    """A pointer in the lecture's terms for the usual causes of this kind of exception."""
-    text = str(exc)
+_SHAPES = {  # the products and the loop of the forward, and of the backward, exercises
+    False: "The lecture's product is Z = W A_prev + b; `*` is element-wise, `np.dot` or `@` "
+           "is the matrix product. In a loop over layers: layer l takes A_prev = A[l-1] (not "
+           "X) and uses W{l} and b{l}",
+    True: "The lecture's products are dW = (1/m) dZ A_prev^T and dA_prev = W^T dZ; `*` is "
+          "element-wise, `np.dot` or `@` is the matrix product. In a loop over layers: layer "
+          "l uses caches[l-1] and dA{l}, and gives dA{l-1}, dW{l} and db{l}",
+}
+
+
+def exception_hint(exc, name):
+    """A pointer in the lecture's terms for the usual causes of this kind of exception
+    in the checked function ``name`` (a backward one, or the update, speaks of gradients)."""
+    text, backward = str(exc), name.endswith("backward") or name == "update_parameters"
     if isinstance(exc, KeyError):
+        grads = ", grads holds dA0..dA{L-1}, dW1..dWL, db1..dbL" if backward else ""
         return (
             "A dict key does not exist. parameters holds W1..WL and b1..bL (layers are "
-            "numbered from 1), grads holds dA0..dA{L-1}, dW1..dWL, db1..dbL: is a layer "
-            "index off by one?"
+            f"numbered from 1){grads}: is a layer index off by one?"
         )
     if isinstance(exc, IndexError) and "list index" in text:
         return (
@@ -43,13 +54,8 @@ def exception_hint(exc):
             "Is a layer index off by one?"
         )
     if isinstance(exc, ValueError) and any(w in text for w in ("shape", "align", "broadcast")):
-        return (
-            "The shapes do not fit together. Is there a missing or extra transpose? The "
-            "lecture's products are Z = W A_prev + b, dW = (1/m) dZ A_prev^T and "
-            "dA_prev = W^T dZ; `*` is element-wise, `np.dot` or `@` is the matrix product. "
-            "In a loop over layers: layer l takes A_prev = A[l-1] (not X) and uses W{l}, b{l} "
-            "and caches[l-1] — is a layer index off by one?"
-        )
+        return (f"The shapes do not fit together. Is there a missing or extra transpose? "
+                f"{_SHAPES[backward]} — is a layer index off by one?")
     if isinstance(exc, TypeError) and "NoneType" in text:
         return "Something is None: does every function you call end with `return`?"
     return None

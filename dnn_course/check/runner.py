@@ -32,7 +32,8 @@ class Spec:
     """How to check one function: its cases, the right and the known-wrong outputs.
 
     ``unpack(returned, expected)`` turns the student's return value into a dict of
-    named outputs and a list of ``(line, diagnosis)`` problems, or raises WrongReturnError.
+    named outputs and a list of ``(line, diagnosis)`` problems (either may be None), or
+    raises WrongReturnError.
     """
 
     name: str
@@ -60,7 +61,7 @@ def _same_input(a, b):
 
 
 def _run_case(spec, student, args):
-    """(lines, diagnoses, rank) for one case; lines is empty when it passed."""
+    """(lines, diagnoses, rank) for one case; both lists are empty when it passed."""
     pristine = copy.deepcopy(args)
     expected = spec.expected(*copy.deepcopy(args))
     try:
@@ -71,7 +72,7 @@ def _run_case(spec, student, args):
         lines = [f"Your {spec.name} raised {type(exc).__name__}: {exc}"]
         where = student_line(exc, student)
         lines += [f"  at {where}"] if where else []
-        hint = exception_hint(exc) if where else (
+        hint = exception_hint(exc, spec.name) if where else (
             f"The check calls {spec.name}({', '.join(spec.arg_names)}): does your function "
             "take these arguments, in this order?"
         )
@@ -87,8 +88,8 @@ def _run_case(spec, student, args):
     except WrongReturnError as problem:
         diagnoses += problem.diagnoses
         return lines + [str(problem)], diagnoses, DIAGNOSED if diagnoses else MISMATCH
-    lines += [line for line, _ in problems]
-    diagnoses += [d for _, d in problems if d]
+    lines += [line for line, _ in problems if line]
+    diagnoses += [d for d in dict.fromkeys(d for _, d in problems) if d and d not in diagnoses]
     more, found = compare_outputs(
         expected, got, lambda: spec.mistakes(*copy.deepcopy(pristine)), spec.layer_of
     )
@@ -119,7 +120,7 @@ def run(spec, student):
                 f"The check could not compare what your {spec.name} returned "
                 f"({type(exc).__name__}: {exc}). Compare its return value with the docstring."
             ], [], UNEXPLAINED
-        if lines:
+        if lines or diagnoses:
             failed.append((rank, label, lines, diagnoses))
     total = len(spec.cases)
     if not failed:

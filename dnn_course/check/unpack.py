@@ -4,6 +4,10 @@ import numpy as np
 
 from .runner import WrongReturnError
 
+SWAPPED_CACHE = ("a layer's cache holds (activation_cache, linear_cache): the parts are "
+                 "swapped. It must be (linear_cache, activation_cache), in this order, the "
+                 "order linear_activation_backward unpacks it.")
+
 
 def kind(value):
     """'None', 'a tuple of 3 values', 'an array of shape (3, 1)', 'float', ..."""
@@ -38,7 +42,8 @@ def linear_cache_outputs(cache, prefix="linear_cache"):
 def layer_cache(cache, where):
     """(linear_cache, Z, problems) from a layer cache (linear_cache, activation_cache).
 
-    A cache with the two parts swapped is accepted, and the swap reported.
+    A cache with the two parts swapped is accepted, and the swap reported (as a diagnosis
+    only: the same words for every swapped cache, so the report says them once).
     """
     if not isinstance(cache, tuple | list) or len(cache) != 2:
         raise WrongReturnError(
@@ -46,7 +51,5 @@ def layer_cache(cache, where):
         )
     linear_cache, Z = cache
     if isinstance(linear_cache, np.ndarray) and isinstance(Z, tuple | list):
-        line = f"{where} holds (activation_cache, linear_cache): the parts are swapped."
-        return Z, linear_cache, [(line, f"{where} must be (linear_cache, activation_cache), "
-                                        "in this order: the cache order is swapped.")]
+        return Z, linear_cache, [(None, SWAPPED_CACHE)]
     return linear_cache, Z, []
