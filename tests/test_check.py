@@ -349,3 +349,24 @@ def test_result_displays_as_text_markdown_and_html():
                           ["b <missing>"])._repr_html_()
     assert "<b>Likely mistake: b &lt;missing&gt;</b>" in advised
     assert result._repr_markdown_() == "```text\nf: 1 of 2 test cases failed.\nZ < 0 & more\n```"
+
+
+def test_a_stub_helper_is_named_instead_of_the_checked_function():
+    def linear_activation_forward(A_prev, W, b, activation):
+        raise NotImplementedError("compute Z with linear_forward")
+
+    def L_model_forward(X, parameters):
+        L = len(parameters) // 2
+        A, caches = X, []
+        for l in range(1, L + 1):
+            A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"],
+                                                 "sigmoid" if l == L else "relu")
+            caches.append(cache)
+        return A, caches
+
+    result = check.L_model_forward(L_model_forward)
+    text = str(result)
+    assert result.passed is False and result.pending is True
+    assert text.startswith("L_model_forward: not checked yet. Your L_model_forward calls a "
+                           "function that is not written yet: linear_activation_forward"), text
+    assert "Replace the `raise NotImplementedError" not in text

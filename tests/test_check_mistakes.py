@@ -2,12 +2,16 @@
 diagnosis (and, for the whole chain, the right first wrong layer)."""
 
 import copy
+import inspect
+import types
 
+import exercise_solutions
 import numpy as np
 import pytest
 
 import dnn_course as dc
 from dnn_course import check, relu_backward, sigmoid_backward
+from dnn_course.check.diagnose import HIDDEN_SIGMOID
 
 
 # ---- linear_backward -------------------------------------------------------------------
@@ -387,3 +391,50 @@ def test_swapped_caches_are_reported_once_however_many_layers():
     result = check.L_model_forward(model_forward_caches_swapped)
     assert result.passed is False
     assert str(result).count("swapped") == 1, str(result)
+
+
+# ---- a wrong earlier function is blamed, not the one that calls it ----------------------
+def filled_notebook(**replaced):
+    """The reference solutions sharing one namespace, as in a filled exercise notebook,
+    with some of them replaced by the student functions ``replaced``."""
+    namespace = dict(vars(exercise_solutions), **replaced)
+    for f in exercise_solutions.SOLUTIONS:
+        if f.__name__ not in replaced:
+            namespace[f.__name__] = types.FunctionType(f.__code__, namespace, f.__name__)
+    return namespace
+
+
+WRONG_HELPER = [  # (checker, the wrong earlier function, student replacing it, its own words)
+    ("L_model_forward", "linear_activation_forward", activation_forward(swap=True),
+     "the activations are swapped"),
+    ("linear_activation_forward", "linear_forward", linear_forward_without_b, "b is missing"),
+    ("linear_activation_backward", "linear_backward", db_without_keepdims, "lost an axis"),
+    ("L_model_backward", "linear_backward", db_without_keepdims, "lost an axis"),
+    ("L_model_backward", "linear_activation_backward", activations_swapped_backward,
+     "used where activation="),
+]
+
+
+@pytest.mark.parametrize("name, helper, wrong, words", WRONG_HELPER,
+                         ids=[f"{n}-{h}" for n, h, _, _ in WRONG_HELPER])
+def test_a_wrong_earlier_function_is_blamed_instead_of_the_caller(name, helper, wrong, words):
+    notebook = filled_notebook(**{helper: wrong})
+    result = getattr(check, name)(notebook[name])
+    text = str(result)
+    assert result.passed is False
+    called = {"L_model_backward": "linear_activation_backward",
+              "L_model_forward": "linear_activation_forward"}.get(name, helper)
+    assert result.diagnoses == [
+        f"your {name} calls your {called}, which does not pass its own check yet, and "
+        f"everything wrong here may come from it: make the {called} check green first, "
+        "then run this check again."], text
+    assert words not in text, text
+
+
+def test_a_right_earlier_function_is_not_blamed():
+    notebook = filled_notebook()
+    source = inspect.getsource(exercise_solutions.L_model_forward)
+    exec(source.replace('"relu"', '"sigmoid"'), notebook)  # the student's cell, run
+    result = check.L_model_forward(notebook["L_model_forward"])
+    assert result.passed is False
+    assert result.diagnoses == [HIDDEN_SIGMOID], str(result)

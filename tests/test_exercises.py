@@ -97,5 +97,20 @@ def test_error_in_a_cell_is_reported_with_the_cell_line(tmp_path):
         shown = text(checks[name])
         assert f"Your {name} raised NameError: name 'bias' is not defined" in shown, shown
         assert "at line 3 of linear_forward: Z = Z + bias" in shown, shown
+    for name, calls in (("linear_activation_forward", "linear_forward"),
+                        ("L_model_forward", "linear_activation_forward")):
+        assert (f"Likely mistake: your {name} calls your {calls}, which does not pass its own "
+                f"check yet") in text(checks[name]), text(checks[name])
     assert "test cases passed" in text(checks["compute_cost"])
     assert "1 of 4 functions pass every check" in text(_summary(nb))
+
+
+def test_a_function_that_calls_an_unwritten_one_names_it(tmp_path):
+    nb = nbformat.read(EXERCISES / "01_forward.ipynb", as_version=4)
+    for name, cell in tagged(nb, "exercise").items():
+        if name != "linear_activation_forward":
+            cell.source = SOLUTIONS[name]
+    execute(nb, tmp_path)
+    shown = text(tagged(nb, "check")["L_model_forward"])
+    assert shown.startswith("L_model_forward: not checked yet. Your L_model_forward calls a "
+                            "function that is not written yet: linear_activation_forward"), shown

@@ -8,6 +8,7 @@ from ..update import update_parameters as reference_update
 from . import cases
 from .compare import MISSING
 from .diagnose import RECOMPUTED, dZ_mistakes, linear_backward_mistakes, recomputed
+from .helpers import blame_helper
 from .runner import Spec, WrongReturnError, run
 from .unpack import as_tuple, kind
 
@@ -53,14 +54,15 @@ def _activation_mistakes(dA, cache, activation):
 
 def linear_activation_backward(student):
     """Check ``linear_activation_backward(dA, cache, activation) -> (dA_prev, dW, db)``."""
-    return run(Spec("linear_activation_backward", ("dA", "cache", "activation"),
-                    cases.activation_backward_cases(),
-                    lambda *args: _outputs(reference_activation(*args)),
-                    _unpack_three("linear_activation_backward"), _activation_mistakes,
-                    mutation_text="{names} changed in place: dZ = dA makes dZ the same array "
-                    "as dA, so changing dZ changes the caller's dA; start from a copy: "
-                    "dZ = np.array(dA, copy=True)"),
-               student)
+    result = run(Spec("linear_activation_backward", ("dA", "cache", "activation"),
+                      cases.activation_backward_cases(),
+                      lambda *args: _outputs(reference_activation(*args)),
+                      _unpack_three("linear_activation_backward"), _activation_mistakes,
+                      mutation_text="{names} changed in place: dZ = dA makes dZ the same "
+                      "array as dA, so changing dZ changes the caller's dA; start from a "
+                      "copy: dZ = np.array(dA, copy=True)"),
+                 student)
+    return blame_helper(result, student, ("linear_backward", linear_backward))
 
 
 def _update_mistakes(parameters, grads, learning_rate):

@@ -7,6 +7,7 @@ starts at layer L.
 from ..cost import dAL
 from ..model import L_model_backward as reference_backward
 from . import cases
+from .backward import linear_activation_backward
 from .compare import MISSING
 from .diagnose import (
     DZ_MISTAKES,
@@ -18,6 +19,7 @@ from .diagnose import (
     backward_chain,
     recomputed,
 )
+from .helpers import blame_helper
 from .runner import Spec, WrongReturnError, run
 from .unpack import kind
 
@@ -90,6 +92,8 @@ def _backward_layer(name, expected, got):
 
 def L_model_backward(student):
     """Check ``L_model_backward(AL, Y, caches) -> grads`` (ReLU hidden, sigmoid output)."""
-    return run(Spec("L_model_backward", ("AL", "Y", "caches"), cases.model_backward_cases(),
-                    _backward_expected, _unpack_backward, _backward_mistakes,
-                    _backward_layer), student)
+    result = run(Spec("L_model_backward", ("AL", "Y", "caches"), cases.model_backward_cases(),
+                      _backward_expected, _unpack_backward, _backward_mistakes,
+                      _backward_layer), student)
+    return blame_helper(result, student, ("linear_activation_backward",
+                                          linear_activation_backward))

@@ -10,6 +10,8 @@ from ..model import L_model_forward as reference_forward
 from . import cases
 from .compare import same
 from .diagnose import CACHE_ORDER, HIDDEN_SIGMOID, OUTPUT_RELU, SWAPPED
+from .forward import linear_activation_forward
+from .helpers import blame_helper
 from .runner import Spec, WrongReturnError, run
 from .unpack import as_tuple, kind, layer_cache, linear_cache_outputs
 
@@ -105,6 +107,8 @@ def _forward_layer(name, expected, got):
 
 def L_model_forward(student):
     """Check ``L_model_forward(X, parameters) -> (AL, caches)``: ReLU hidden, sigmoid output."""
-    return run(Spec("L_model_forward", ("X", "parameters"), cases.model_cases(),
-                    lambda X, p: _forward_outputs(*reference_forward(X, p)),
-                    _unpack_forward, _forward_mistakes, _forward_layer), student)
+    result = run(Spec("L_model_forward", ("X", "parameters"), cases.model_cases(),
+                      lambda X, p: _forward_outputs(*reference_forward(X, p)),
+                      _unpack_forward, _forward_mistakes, _forward_layer), student)
+    return blame_helper(result, student, ("linear_activation_forward",
+                                          linear_activation_forward))

@@ -14,14 +14,28 @@ _LIBRARY = tuple(
 )
 
 
-def student_line(exc, student):
-    """'line 3 of linear_forward: Z = W * A_prev + b' for the deepest frame of student code."""
+def _deepest_student_frame(exc, student):
+    """(code, FrameSummary) of the deepest frame of student code that ``exc`` went through."""
     code = getattr(student, "__code__", None)
     frames = [frame for frame, _ in traceback.walk_tb(exc.__traceback__)]
-    found = None
+    found = None, None
     for frame, summary in zip(frames, traceback.extract_tb(exc.__traceback__), strict=True):
         if frame.f_code is code or not summary.filename.startswith(_LIBRARY):
-            found = summary
+            found = frame.f_code, summary
+    return found
+
+
+def other_function(exc, student):
+    """The name of the student's function that raised ``exc``, if it is not ``student``:
+    e.g. the not yet written linear_forward that a checked linear_activation_forward calls."""
+    code, _ = _deepest_student_frame(exc, student)
+    own = getattr(student, "__code__", None)
+    return code.co_name if code is not None and own is not None and code is not own else None
+
+
+def student_line(exc, student):
+    """'line 3 of linear_forward: Z = W * A_prev + b' for the deepest frame of student code."""
+    _, found = _deepest_student_frame(exc, student)
     if found is None:
         return None
     text = f"line {found.lineno} of {found.name}"

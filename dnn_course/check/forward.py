@@ -11,6 +11,7 @@ from ..linear import linear_forward as reference_linear
 from ..model import linear_activation_forward as reference_activation
 from . import cases
 from .diagnose import linear_Z_mistakes
+from .helpers import blame_helper
 from .runner import Spec, WrongReturnError, run
 from .unpack import as_tuple, kind, layer_cache, linear_cache_outputs
 
@@ -78,9 +79,10 @@ def _unpack_activation(returned, expected):
 
 def linear_activation_forward(student):
     """Check ``linear_activation_forward(A_prev, W, b, activation) -> (A, cache)``."""
-    return run(Spec("linear_activation_forward", ("A_prev", "W", "b", "activation"),
-                    cases.activation_cases(), _activation_expected,
-                    _unpack_activation, _activation_mistakes), student)
+    result = run(Spec("linear_activation_forward", ("A_prev", "W", "b", "activation"),
+                      cases.activation_cases(), _activation_expected,
+                      _unpack_activation, _activation_mistakes), student)
+    return blame_helper(result, student, ("linear_forward", linear_forward))
 
 
 def _cost_mistakes(AL, Y):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .compare import compare_outputs
-from .errors import exception_hint, student_line
+from .errors import exception_hint, other_function, student_line
 from .result import CheckResult
 
 # how telling a failed case is, most telling first: the report shows the first of the best
@@ -97,6 +97,22 @@ def _run_case(spec, student, args):
     return lines + more, diagnoses, DIAGNOSED if diagnoses else MISMATCH
 
 
+def _not_implemented(name, exc, stub):
+    """The amber 'not implemented yet' result, for ``name`` itself or for a ``stub`` it calls."""
+    if stub is None:
+        return CheckResult(name, False, [
+            f"{name}: not implemented yet. The function still raises "
+            f"NotImplementedError({str(exc)!r}).",
+            "Replace the `raise NotImplementedError(...)` line with your code, run that "
+            "cell, then run this check again.",
+        ], pending=True)
+    return CheckResult(name, False, [
+        f"{name}: not checked yet. Your {name} calls a function that is not written yet: "
+        f"{stub} (it still raises NotImplementedError({str(exc)!r})).",
+        f"Write {stub} first, run its cell and its check, then run this check again.",
+    ], pending=True)
+
+
 def run(spec, student):
     """Check ``student`` on every case of ``spec``; return a CheckResult."""
     if not callable(student):
@@ -109,12 +125,7 @@ def run(spec, student):
         try:
             lines, diagnoses, rank = _run_case(spec, student, args)
         except NotImplementedError as exc:  # the exercise's stub, not a bug
-            return CheckResult(spec.name, False, [
-                f"{spec.name}: not implemented yet. The function still raises "
-                f"NotImplementedError({str(exc)!r}).",
-                "Replace the `raise NotImplementedError(...)` line with your code, run that "
-                "cell, then run this check again.",
-            ], pending=True)
+            return _not_implemented(spec.name, exc, other_function(exc, student))
         except Exception as exc:  # outputs too strange to compare must not crash the notebook
             lines, diagnoses, rank = [
                 f"The check could not compare what your {spec.name} returned "
