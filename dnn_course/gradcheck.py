@@ -20,9 +20,11 @@ def numerical_gradient(f, x, h=1e-5, df=None):
 
     Parameters
     ----------
-    f : callable taking an array shaped like x; returns a number, or an array when
-        ``df`` is given
-    x : ndarray (float64); it is perturbed in place and restored
+    f : callable taking an array shaped like x; returns a number (the cost J), or an
+        array when ``df`` is given
+    x : ndarray of float64, perturbed in place and restored. It is not copied, so an f
+        that reads the same array (a closure over ``parameters``) sees every nudge; an
+        integer array is refused, since x[i] + h would round back to x[i].
     h : float, the step
     df : ndarray or None
         The upstream gradient dL/df. With it, the result is the gradient of
@@ -32,23 +34,55 @@ def numerical_gradient(f, x, h=1e-5, df=None):
     -------
     grad : ndarray shaped like x
     """
+    if not isinstance(x, np.ndarray) or x.dtype != np.float64:
+        kind = f"an array of dtype {x.dtype}" if isinstance(x, np.ndarray) else type(x).__name__
+        raise TypeError(
+            f"x must be a float64 numpy array (it is nudged in place by +-h), got {kind}; "
+            "pass np.array(x, dtype=float) and let f read that array"
+        )
     grad = np.zeros_like(x, dtype=float)
     for i in np.ndindex(x.shape):
         original = x[i]
         x[i] = original + h
-        f_plus = f(x)
+        f_plus = _value(f, x, df)
         x[i] = original - h
-        f_minus = f(x)
+        f_minus = _value(f, x, df)
         x[i] = original
-        if df is not None:
-            f_plus, f_minus = np.sum(f_plus * df), np.sum(f_minus * df)
         grad[i] = (f_plus - f_minus) / (2 * h)
     return grad
 
 
+def _value(f, x, df):
+    """f(x) as one number: f(x) itself, or sum(f(x) * df) with an upstream gradient df."""
+    value = f(x)
+    if df is not None:
+        if np.shape(value) != np.shape(df):
+            raise ValueError(
+                f"f(x) has shape {np.shape(value)} but df has shape {np.shape(df)}: the "
+                "upstream gradient df must have the shape of f's output"
+            )
+        return np.sum(value * df)
+    if np.ndim(value) != 0 or not np.issubdtype(np.asarray(value).dtype, np.number):
+        got = f"an array of shape {np.shape(value)}" if np.ndim(value) else repr(value)
+        raise TypeError(
+            f"f(x) must return one number, the cost J, got {got}; for an f that returns "
+            "an array, pass its upstream gradient as df"
+        )
+    return value
+
+
 def relative_error(a, b):
-    """||a - b|| / (||a|| + ||b||), the course's measure; 0.0 when both are zero."""
+    """||a - b|| / (||a|| + ||b||), the course's measure; 0.0 when both are zero.
+
+    a and b must have the same shape (a (3, 1) column against a (3,) row would broadcast
+    to a (3, 3) difference and give a meaningless number).
+    """
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if a.shape != b.shape:
+        raise ValueError(
+            f"a has shape {a.shape} but b has shape {b.shape}: compare a gradient with the "
+            "numerical gradient of the same array, entry by entry"
+        )
     denominator = np.linalg.norm(a) + np.linalg.norm(b)
     return 0.0 if denominator == 0 else float(np.linalg.norm(a - b) / denominator)
 
@@ -66,7 +100,8 @@ def gradient_check(parameters, X, Y, hidden_activation="relu", h=1e-6):
     L = num_layers(parameters)
     AL, caches = L_model_forward(X, parameters, hidden_activation)
     grads = L_model_backward(AL, Y, caches, hidden_activation)
-    theta = {key: np.array(value, dtype=float) for key, value in parameters.items()}
+    theta = {f"{p}{l}": np.array(parameters[f"{p}{l}"], dtype=float)
+             for l in range(1, L + 1) for p in ("W", "b")}
 
     def cost_at(_):
         return compute_cost(L_model_forward(X, theta, hidden_activation)[0], Y)

@@ -100,3 +100,35 @@ def test_gradient_check_does_not_change_the_callers_parameters(square_network):
     dc.gradient_check(parameters, X, Y)
     for key in before:
         assert np.array_equal(parameters[key], before[key])
+
+
+def test_numerical_gradient_refuses_an_integer_x():
+    """x[i] = 1 + h would round back to 1 in an int array: the gradient would be garbage."""
+    with pytest.raises(TypeError, match=r"x must be a float64 numpy array.*dtype int64"):
+        dc.numerical_gradient(lambda x: float(np.sum(x**2)), np.array([1, 2, 3]))
+    with pytest.raises(TypeError, match="x must be a float64 numpy array.*got list"):
+        dc.numerical_gradient(lambda x: 0.0, [1.0, 2.0])
+
+
+@pytest.mark.parametrize(("f", "got"), [(lambda x: None, "got None"), (lambda x: 2 * x, r"\(2,\)")])
+def test_numerical_gradient_needs_a_number_from_f(f, got):
+    with pytest.raises(TypeError, match=f"f\\(x\\) must return one number, the cost J, .*{got}"):
+        dc.numerical_gradient(f, np.array([1.0, 2.0]))
+
+
+def test_numerical_gradient_upstream_gradient_of_the_wrong_shape():
+    with pytest.raises(ValueError, match=r"f\(x\) has shape \(2,\) but df has shape \(3,\)"):
+        dc.numerical_gradient(lambda x: 2 * x, np.array([1.0, 2.0]), df=np.ones(3))
+
+
+def test_relative_error_refuses_shapes_that_would_broadcast():
+    column = np.array([[1.0], [2.0], [3.0]])
+    with pytest.raises(ValueError, match=r"a has shape \(3, 1\) but b has shape \(3,\)"):
+        dc.relative_error(column, column.ravel())
+
+
+def test_gradient_check_ignores_keys_other_than_W_and_b(square_network):
+    parameters, X, Y = square_network
+    errors = dc.gradient_check({**parameters, "name": "my net", "costs": [0.7]}, X, Y)
+    assert sorted(errors) == sorted(parameters)
+    assert max(errors.values()) < THRESHOLD
