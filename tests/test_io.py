@@ -71,3 +71,34 @@ def test_file_with_a_missing_layer_key(tmp_path):
     np.savez(path, W1=np.ones((2, 2)), b1=np.zeros((2, 1)), W2=np.ones((1, 2)))
     with pytest.raises(KeyError, match="b2 is missing"):
         dc.load_parameters(path)
+
+
+def test_a_text_file_named_npz_is_not_called_object_arrays(tmp_path):
+    path = tmp_path / "notes.npz"
+    path.write_text("hello")
+    with pytest.raises(ValueError, match="is not a parameter file: a .npz file is a zip") as e:
+        dc.load_parameters(path)
+    assert "object arrays" not in str(e.value)
+
+
+def test_npy_message_names_the_path_once(tmp_path):
+    path = tmp_path / "W1.npy"
+    np.save(path, np.ones((2, 2)))
+    with pytest.raises(ValueError, match=r"holds a single array \(\.npy\)") as e:
+        dc.load_parameters(path)
+    assert str(e.value).count(str(path)) == 1
+
+
+@pytest.mark.parametrize("extra", [{"name": "net"}, {"meta": {"lr": 0.1}}])
+def test_save_refuses_keys_other_than_W_and_b(tmp_path, extra):
+    _, _, parameters = make_network([2, 1], seed=1)
+    with pytest.raises(ValueError, match=r"holds only W1, b1, \.\.\., W1, b1; parameters also has"):
+        dc.save_parameters({**parameters, **extra}, tmp_path / "model")
+    assert not (tmp_path / "model.npz").exists()
+
+
+def test_save_never_pickles_a_non_numeric_value(tmp_path):
+    _, _, parameters = make_network([2, 1], seed=1)
+    with pytest.raises(TypeError, match="W1 must be a numpy array .* got dict"):
+        dc.save_parameters({**parameters, "W1": {"weights": 1}}, tmp_path / "model")
+    assert not (tmp_path / "model.npz").exists()
