@@ -4,9 +4,12 @@ The 2-D toy sets are made from an explicit seed; the image set is scikit-learn's
 bundled 8x8 handwritten digits (1797 real images that ship inside the package).
 """
 
+import numbers
+
 import numpy as np
 
 from .initialization import make_rng
+from .validation import as_matrix
 
 
 def _circle(rng, m):
@@ -63,12 +66,12 @@ def make_dataset(name, m=400, noise=0.1, rng=0):
     noise : float >= 0, the standard deviation of Gaussian noise added to X
     rng : Generator, RandomState or int seed (the same seed gives the same data)
     """
-    if name not in DATASETS:
+    if not isinstance(name, str) or name not in DATASETS:
         raise ValueError(f"unknown dataset {name!r}; choose one of {', '.join(DATASETS)}")
     if not isinstance(m, int | np.integer) or m < 2:
         raise ValueError(f"m must be an integer >= 2 (the number of examples), got {m!r}")
-    if not noise >= 0:
-        raise ValueError(f"noise must be >= 0, got {noise!r}")
+    if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not 0 <= noise < np.inf:
+        raise ValueError(f"noise must be a number >= 0 (a standard deviation), got {noise!r}")
     rng = make_rng(rng)
     X, labels = DATASETS[name](rng, m)
     X = X + noise * rng.standard_normal(X.shape)
@@ -76,14 +79,28 @@ def make_dataset(name, m=400, noise=0.1, rng=0):
 
 
 def train_test_split(X, Y, test_fraction=0.5, rng=0):
-    """Shuffle the m columns and split them: returns X_train, Y_train, X_test, Y_test."""
-    if not 0 < test_fraction < 1:
+    """Shuffle the m columns and split them: returns X_train, Y_train, X_test, Y_test.
+
+    X is (n_x, m) and Y (1, m), one column per example; m >= 2, so that both parts get one.
+    """
+    if not isinstance(test_fraction, numbers.Real) or not 0 < test_fraction < 1:
         raise ValueError(f"test_fraction must be between 0 and 1, got {test_fraction!r}")
+    X, Y = as_matrix("X", X, "(n_x, m)"), as_matrix("Y", Y, "(1, m)")
     m = X.shape[1]
+    if Y.shape[1] != m or m < 2:
+        raise ValueError(
+            f"X has m = {m} columns and Y has {Y.shape[1]}: both need the same m >= 2 "
+            "examples, one column each, so that training and test sets get at least one"
+        )
     order = make_rng(rng).permutation(m)
     m_test = max(1, min(m - 1, round(m * test_fraction)))
     test, train = order[:m_test], order[m_test:]
     return X[:, train], Y[:, train], X[:, test], Y[:, test]
+
+
+def _is_digit(d):
+    """An int 0-9; not 3.0, which would name its class "3.0", and not True."""
+    return isinstance(d, numbers.Integral) and not isinstance(d, bool) and 0 <= d <= 9
 
 
 def load_digits_binary(positive=3, negative=8, test_fraction=0.3, rng=0):
@@ -103,10 +120,12 @@ def load_digits_binary(positive=3, negative=8, test_fraction=0.3, rng=0):
     test_y : (1, m_test)
     classes : list of str, classes[y] names label y
     """
-    digits = set(range(10))
-    if positive not in digits or negative is not None and negative not in digits - {positive}:
+    if not _is_digit(positive) or negative is not None and (
+        not _is_digit(negative) or negative == positive
+    ):
         raise ValueError(
-            f"positive and negative must be two different digits 0-9, got {positive}, {negative}"
+            "positive and negative must be two different digits 0-9 (ints), got "
+            f"{positive!r}, {negative!r}"
         )
     from sklearn.datasets import load_digits  # here, not at the top: it takes most of a second
 

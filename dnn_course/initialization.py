@@ -42,8 +42,10 @@ def layer_scale(scale, n_prev):
                 f"{', '.join(map(repr, SCALES))}"
             )
         return SCALES[scale](n_prev)
-    if isinstance(scale, bool) or not isinstance(scale, numbers.Real) or not scale > 0:
-        raise ValueError(f"scale must be a positive number, 'xavier' or 'he', got {scale!r}")
+    if isinstance(scale, bool) or not isinstance(scale, numbers.Real) or not 0 < scale < np.inf:
+        raise ValueError(
+            f"scale must be a finite positive number, 'xavier' or 'he', got {scale!r}"
+        )
     return scale
 
 

@@ -81,3 +81,26 @@ def test_one_digit_against_the_rest():
 def test_bad_digit_choice():
     with pytest.raises(ValueError, match="two different digits"):
         dc.load_digits_binary(3, 3)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "pattern"),
+    [
+        ({"name": "xor", "noise": None}, "noise must be a number >= 0"),
+        ({"name": ["xor"]}, r"unknown dataset \['xor'\]"),
+    ],
+)
+def test_bad_dataset_argument_types(kwargs, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        dc.make_dataset(**kwargs)
+
+
+@pytest.mark.parametrize(("m", "m_Y"), [(1, 1), (4, 3)])
+def test_train_test_split_needs_the_same_m_of_at_least_2(m, m_Y):
+    with pytest.raises(ValueError, match=f"X has m = {m} columns and Y has {m_Y}.*m >= 2"):
+        dc.train_test_split(np.ones((2, m)), np.ones((1, m_Y)))
+
+
+def test_digit_given_as_a_float_is_refused():
+    with pytest.raises(ValueError, match=r"two different digits 0-9 \(ints\), got 3\.0"):
+        dc.load_digits_binary(3.0)

@@ -80,3 +80,9 @@ def test_bad_scale(scale):
 def test_bad_rng():
     with pytest.raises(TypeError, match="rng must be"):
         dc.initialize_parameters_deep([3, 2], rng="seed")
+
+
+@pytest.mark.parametrize("scale", [float("inf"), float("nan"), -0.0])
+def test_scale_must_be_finite_and_positive(scale):
+    with pytest.raises(ValueError, match="scale must be a finite positive number"):
+        dc.initialize_parameters_deep([3, 2], scale=scale)
