@@ -8,7 +8,7 @@ an activation touches one place.
 
 import numpy as np
 
-from .validation import check_same_shape
+from .validation import check_dA
 
 LEAKY_SLOPE = 0.01
 
@@ -33,7 +33,7 @@ def sigmoid(Z):
 def sigmoid_backward(dA, activation_cache):
     """dZ = dA * g'(Z) with g'(Z) = s (1 - s), s = sigmoid(Z)."""
     Z = activation_cache
-    check_same_shape("dA", dA, "the cached Z", Z)
+    check_dA(dA, Z)
     s, _ = sigmoid(Z)
     dZ = dA * s * (1 - s)
     return dZ
@@ -48,7 +48,7 @@ def relu(Z):
 def relu_backward(dA, activation_cache):
     """dZ = dA * g'(Z) with g'(Z) = 1 where Z > 0 and 0 where Z <= 0."""
     Z = activation_cache
-    check_same_shape("dA", dA, "the cached Z", Z)
+    check_dA(dA, Z)
     dZ = dA * (Z > 0)
     return dZ
 
@@ -62,7 +62,7 @@ def tanh(Z):
 def tanh_backward(dA, activation_cache):
     """dZ = dA * g'(Z) with g'(Z) = 1 - tanh(Z)^2."""
     Z = activation_cache
-    check_same_shape("dA", dA, "the cached Z", Z)
+    check_dA(dA, Z)
     dZ = dA * (1 - np.tanh(Z) ** 2)
     return dZ
 
@@ -76,7 +76,7 @@ def leaky_relu(Z):
 def leaky_relu_backward(dA, activation_cache):
     """dZ = dA * g'(Z) with g'(Z) = 1 where Z > 0 and 0.01 where Z <= 0."""
     Z = activation_cache
-    check_same_shape("dA", dA, "the cached Z", Z)
+    check_dA(dA, Z)
     dZ = dA * np.where(Z > 0, 1.0, LEAKY_SLOPE)
     return dZ
 

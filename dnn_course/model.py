@@ -9,10 +9,10 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .activations import get_activation
+from .activations import ACTIVATIONS, get_activation
 from .cost import dAL
 from .linear import LinearCache, linear_backward, linear_forward
-from .validation import as_matrix, check_finite, check_network
+from .validation import as_matrix, check_cache, check_finite, check_network
 
 
 class LayerCache(NamedTuple):
@@ -42,6 +42,12 @@ def linear_activation_forward(A_prev, W, b, activation):
 def linear_activation_backward(dA, cache, activation, compute_dA_prev=True):
     """dZ[l] = dA[l] * g[l]'(Z[l]), then the linear backward gives dA[l-1], dW[l], db[l].
 
+    Parameters
+    ----------
+    dA : ndarray, (n[l], m)
+    cache : LayerCache (linear_cache, activation_cache) from ``linear_activation_forward``
+    activation : the name given to ``linear_activation_forward`` (the cache does not hold it)
+
     Returns
     -------
     dA_prev : ndarray (n[l-1], m), or None when ``compute_dA_prev`` is False
@@ -49,6 +55,7 @@ def linear_activation_backward(dA, cache, activation, compute_dA_prev=True):
     db : ndarray (n[l], 1)
     """
     _, g_backward = get_activation(activation)
+    check_cache("cache", cache, LayerCache._fields, "linear_activation_forward")
     linear_cache, activation_cache = cache
     dZ = g_backward(dA, activation_cache)
     return linear_backward(dZ, linear_cache, compute_dA_prev)
@@ -56,14 +63,20 @@ def linear_activation_backward(dA, cache, activation, compute_dA_prev=True):
 
 def hidden_activations(hidden_activation, L):
     """The activation names of layers 1..L-1: one name for all, or one name per layer."""
-    names = [hidden_activation] * (L - 1) if isinstance(hidden_activation, str) else None
-    if names is None:
+    if isinstance(hidden_activation, str):
+        names = [hidden_activation] * (L - 1)
+    elif isinstance(hidden_activation, list | tuple):
         names = list(hidden_activation)
         if len(names) != L - 1:
             raise ValueError(
                 f"hidden_activation lists {len(names)} names but this network has "
                 f"L - 1 = {L - 1} hidden layers: give one name, or one per hidden layer"
             )
+    else:
+        raise TypeError(
+            f"hidden_activation must be one name ({', '.join(map(repr, ACTIVATIONS))}) or a "
+            f"list of L - 1 = {L - 1} names, one per hidden layer; got {hidden_activation!r}"
+        )
     for name in names:
         get_activation(name)
     return names
@@ -77,6 +90,7 @@ def L_model_forward(X, parameters, hidden_activation="relu"):
     X : ndarray, (n_x, m)   one column per example
     parameters : dict with W1, b1, ..., WL, bL
     hidden_activation : str or list of str   for layers 1..L-1
+        The caches do not record it: pass the same one to ``L_model_backward``.
 
     Returns
     -------
@@ -108,7 +122,9 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu", compute_dA0=True):
     AL : ndarray, (1, m)    from ``L_model_forward``
     Y : ndarray, (1, m)     0/1 labels
     caches : list of LayerCache from ``L_model_forward``
-    hidden_activation : as given to ``L_model_forward``
+    hidden_activation : str or list of str
+        Pass the same hidden_activation as to ``L_model_forward``: the caches hold Z but
+        not which g made A from it, so another name here gives wrong gradients silently.
     compute_dA0 : bool
         False skips dA0 = W[1]^T dZ[1] (the lecture: "we won't use it"), which saves
         a whole matrix product in layer 1; training uses that.
@@ -118,7 +134,7 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu", compute_dA0=True):
     grads : dict with dA0 .. dA{L-1}, dW1 .. dWL, db1 .. dbL
     """
     AL = as_matrix("AL", AL, "(1, m)")
-    L = len(caches)
+    L = len(caches) if isinstance(caches, list | tuple) else 0
     if L == 0 or np.shape(caches[-1][1]) != AL.shape:
         raise ValueError("caches must be the list returned by L_model_forward with this AL")
     activations = hidden_activations(hidden_activation, L) + ["sigmoid"]

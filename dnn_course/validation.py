@@ -1,9 +1,10 @@
 """Input checks that turn a bad shape or value into an error in the lecture's terms.
 
-Every public function of the package calls these before it computes anything, so a
+The functions that take a student's arrays (layers, backward steps, model, cost, update,
+training, gradient checking, saving) call these before they compute anything, so a
 student sees "X has 209 rows but W1 expects 12288 input features" instead of a bare
-numpy broadcasting error. The checks only read their inputs: valid input gives the
-same numbers with or without them.
+numpy broadcasting error; only the forward activations g(Z) take any array unchecked.
+The checks only read their inputs: valid input gives the same numbers with or without.
 
 ``checks_skipped()`` switches them off for arrays that were already checked: from its
 second iteration on, ``L_layer_model`` feeds the same X and Y and the package's own
@@ -33,7 +34,9 @@ def as_matrix(name, value, shape_hint):
     """Return ``value`` as a 2-D numeric numpy array, or raise a clear error."""
     if _SKIP.get():
         return value
-    if not isinstance(value, np.ndarray):
+    if isinstance(value, np.ndarray):
+        value = np.asarray(value)  # an np.matrix would turn * into a matrix product
+    else:
         if value is None or isinstance(value, str | dict):
             raise TypeError(
                 f"{name} must be a numpy array of shape {shape_hint}, got {type(value).__name__}"
@@ -69,45 +72,68 @@ def check_finite(name, value):
         )
 
 
-def check_same_shape(name, value, other_name, other):
-    """Raise unless two arrays that go element-wise together have the same shape."""
-    if not _SKIP.get() and value.shape != other.shape:
+def _wrong(name, value, expected):
+    """A TypeError for ``value`` in place of ``expected``; a cache one level up names the field."""
+    field = f" — pass cache.{name}" if name in getattr(value, "_fields", ()) else ""
+    return TypeError(f"{name} must be {expected}; you passed a {type(value).__name__}{field}")
+
+
+def check_cache(name, cache, fields, origin):
+    """O(1): raise unless ``cache`` is the tuple ``fields`` that ``origin`` returned."""
+    if not (isinstance(cache, tuple | list) and len(cache) == len(fields)):
+        raise _wrong(name, cache, f"({', '.join(fields)}) from {origin}")
+
+
+def check_dA(dA, activation_cache):
+    """dA and the cached Z go together element-wise: two arrays of shape (n[l], m)."""
+    if _SKIP.get():
+        return
+    if not isinstance(dA, np.ndarray):
+        raise _wrong("dA", dA, "a numpy array of shape (n[l], m)")
+    if not isinstance(activation_cache, np.ndarray):
+        raise _wrong("activation_cache", activation_cache, "the Z array cached by forward")
+    if dA.shape != activation_cache.shape:
         raise ValueError(
-            f"{name} has shape {value.shape} but {other_name} has shape {other.shape}; "
+            f"dA has shape {dA.shape} but the cached Z has shape {activation_cache.shape}; "
             "they are combined element-wise, so their shapes must be equal"
         )
 
 
-def check_labels(Y, AL):
+def as_binary(name, value, hint):
+    """Return ``value`` as a 2-D array of 0/1 labels (True/False count as 1/0), or raise."""
+    if isinstance(value, np.ndarray) and value.dtype == bool:
+        value = value.astype(float)
+    value = as_matrix(name, value, "(1, m)")
+    if not np.isin(value, (0, 1)).all():
+        odd = np.unique(value[~np.isin(value, (0, 1))])[:5]
+        raise ValueError(f"{name} must hold binary labels 0 or 1{hint}; found {odd}")
+    return value
+
+
+def check_labels(Y, AL, other="AL"):
     """Y must be a (1, m) row of 0/1 labels, one column per example, like AL."""
     if _SKIP.get():
         return Y
-    Y = as_matrix("Y", Y, "(1, m)")
+    Y = as_binary("Y", Y, " (the output is one sigmoid unit)")
     if Y.shape != AL.shape:
         hint = ""
         if Y.shape == AL.shape[::-1] or Y.shape[::-1] == AL.shape:
             hint = " — examples are columns: use Y.reshape(1, -1)"
         raise ValueError(
-            f"Y has shape {Y.shape} but AL has shape {AL.shape}: labels must be a row "
+            f"Y has shape {Y.shape} but {other} has shape {AL.shape}: labels must be a row "
             f"(1, m) with one column per example{hint}"
-        )
-    if not np.isin(Y, (0, 1)).all():
-        odd = np.unique(Y[~np.isin(Y, (0, 1))])[:5]
-        raise ValueError(
-            f"Y must hold binary labels 0 or 1 (the output is one sigmoid unit); found {odd}"
         )
     return Y
 
 
-def check_positive(name, value, allow_zero=False):
-    """Raise unless ``value`` is a real number > 0 (or >= 0 with ``allow_zero``)."""
+def check_positive(name, value):
+    """Raise unless ``value`` is a finite real number > 0."""
     if _SKIP.get():
         return
     if isinstance(value, bool) or not isinstance(value, int | float | np.number):
         raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-    if not np.isfinite(value) or value < 0 or (value == 0 and not allow_zero):
-        bound = ">= 0" if allow_zero else "> 0"
-        raise ValueError(f"{name} must be {bound}, got {value}")
+    if not 0 < value < np.inf:
+        raise ValueError(f"{name} must be > 0 and finite, got {value}")
 
 
 def num_layers(parameters, prefix=""):

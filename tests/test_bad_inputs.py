@@ -5,6 +5,7 @@ import pytest
 from networks import make_network
 
 import dnn_course as dc
+from dnn_course.validation import check_cache
 
 
 @pytest.fixture
@@ -115,3 +116,23 @@ def test_parameters_that_are_not_a_dict(net):
 def test_nested_lists_are_accepted_as_arrays():
     AL, _ = dc.L_model_forward([[1.0, 2.0]], {"W1": [[0.5]], "b1": [[0.0]]})
     np.testing.assert_allclose(AL, 1 / (1 + np.exp(-np.array([[0.5, 1.0]]))), rtol=1e-15)
+
+
+@pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")
+def test_np_matrix_is_read_as_an_array_so_star_stays_element_wise(net):
+    X, Y, parameters = net
+    AL, caches = dc.L_model_forward(X, parameters)
+    expected = dc.L_model_backward(AL, Y, caches)
+    AL, caches = dc.L_model_forward(np.matrix(X), parameters)
+    assert type(AL) is np.ndarray and type(caches[0].linear_cache.A_prev) is np.ndarray
+    grads = dc.L_model_backward(AL, np.matrix(Y), caches)
+    for key in expected:
+        np.testing.assert_array_equal(grads[key], expected[key])
+
+
+def test_a_layer_cache_where_a_linear_cache_belongs_says_which_field_to_pass(net):
+    X, _, parameters = net
+    _, caches = dc.L_model_forward(X, parameters)
+    pattern = r"linear_cache must be \(A_prev, W, b\) from linear_forward; you passed a LayerCache"
+    with pytest.raises(TypeError, match=pattern + " — pass cache.linear_cache"):
+        check_cache("linear_cache", caches[0], dc.LinearCache._fields, "linear_forward")

@@ -2,7 +2,7 @@ import math
 
 import numpy as np
 import pytest
-from numpy.testing import assert_allclose
+from numpy.testing import assert_allclose, assert_array_equal
 
 import dnn_course as dc
 
@@ -69,3 +69,10 @@ def test_column_or_flat_labels_are_refused_not_broadcast(shape):
 def test_labels_must_be_binary():
     with pytest.raises(ValueError, match=r"0 or 1.*found \[2\.?\]"):
         dc.compute_cost(np.array([[0.8, 0.3]]), np.array([[2, 0]]))
+
+
+def test_boolean_labels_count_as_0_1():
+    AL = np.array([[0.8, 0.3, 0.6, 0.1]])
+    Y = np.array([[True, False, True, True]])
+    assert dc.compute_cost(AL, Y) == dc.compute_cost(AL, Y.astype(float))
+    assert_array_equal(dc.dAL(AL, Y), dc.dAL(AL, Y.astype(float)))

@@ -123,3 +123,34 @@ def test_ordinary_outputs_are_untouched_by_the_saturation_guard(network):
     X, Y, parameters = network
     AL, _ = dc.L_model_forward(X, parameters)
     assert_array_equal(dc.dAL(AL, Y), -(Y / AL) + (1 - Y) / (1 - AL))
+
+
+@pytest.mark.parametrize("hidden", [None, 3])
+def test_hidden_activation_that_is_neither_a_name_nor_a_list(network, hidden):
+    X, _, parameters = network
+    with pytest.raises(TypeError, match=r"hidden_activation must be one name \('relu', .*\) or "
+                                        r"a list of L - 1 = 2 names.*got " + repr(hidden)):
+        dc.L_model_forward(X, parameters, hidden)
+
+
+def test_both_docstrings_say_to_pass_the_same_hidden_activation():
+    """The caches do not record g, so a different name in backward is silently wrong."""
+    for function in (dc.L_model_forward, dc.L_model_backward):
+        assert "same" in function.__doc__ and "hidden_activation" in function.__doc__
+
+
+def test_layer_backward_given_a_linear_cache_names_the_layer_cache(network):
+    X, _, parameters = network
+    _, caches = dc.L_model_forward(X, parameters)
+    with pytest.raises(TypeError, match=r"cache must be \(linear_cache, activation_cache\) from "
+                                        "linear_activation_forward; you passed a LinearCache"):
+        dc.linear_activation_backward(np.ones((5, 6)), caches[0].linear_cache, "relu")
+
+
+def test_boolean_labels_give_the_same_gradients(network):
+    X, Y, parameters = network
+    AL, caches = dc.L_model_forward(X, parameters)
+    expected = dc.L_model_backward(AL, Y, caches)
+    grads = dc.L_model_backward(AL, Y.astype(bool), caches)
+    for key in expected:
+        assert_array_equal(grads[key], expected[key])
