@@ -9,7 +9,14 @@ from .cost import compute_cost
 from .initialization import check_layer_dims, initialize_parameters_deep
 from .model import L_model_backward, L_model_forward
 from .update import update_parameters
-from .validation import as_matrix, check_labels, check_positive, checks_skipped
+from .validation import (
+    as_binary,
+    as_matrix,
+    check_labels,
+    check_positive,
+    checks_skipped,
+    num_layers,
+)
 
 PROGRESS_FROM = 1000  # iterations; shorter runs finish before a bar would help
 
@@ -26,6 +33,26 @@ def check_training_data(X, Y, layers_dims):
         )
     Y = check_labels(Y, np.empty((1, X.shape[1])))
     return X, Y
+
+
+def check_start(parameters, layers_dims):
+    """Parameters to continue from must fit layers_dims: W[l] (n[l], n[l-1]), b[l] (n[l], 1)."""
+    if num_layers(parameters) != len(layers_dims) - 1:
+        raise ValueError(
+            f"parameters has L = {num_layers(parameters)} layers but layers_dims = "
+            f"{layers_dims} has {len(layers_dims) - 1}: pass the layers_dims they were made with"
+        )
+    start = {}
+    for l in range(1, len(layers_dims)):
+        n, n_prev = layers_dims[l], layers_dims[l - 1]
+        for key, shape in ((f"W{l}", (n, n_prev)), (f"b{l}", (n, 1))):
+            start[key] = as_matrix(key, parameters[key], str(shape))
+            if start[key].shape != shape:
+                raise ValueError(
+                    f"parameters[{key!r}] has shape {start[key].shape} but layers_dims = "
+                    f"{layers_dims} needs {shape}: pass the layers_dims they were made with"
+                )
+    return start
 
 
 def L_layer_model(
@@ -57,7 +84,9 @@ def L_layer_model(
     scale, rng : passed to ``initialize_parameters_deep`` (ignored if ``parameters``
         is given to continue training)
     callback : called as ``callback(i, cost, parameters, grads)`` every
-        ``callback_every`` iterations and at the last one, e.g. to draw a live plot
+        ``callback_every`` iterations (an int > 0) and at the last one, e.g. to draw a
+        live plot. ``cost`` and ``grads`` are iteration i's, computed before its update;
+        ``parameters`` are the ones after it (what iteration i + 1 starts from).
     progress : show a progress bar; None shows one for runs of 1000+ iterations
 
     Returns
@@ -68,10 +97,14 @@ def L_layer_model(
     layers_dims = check_layer_dims(layers_dims)
     X, Y = check_training_data(X, Y, layers_dims)
     check_positive("learning_rate", learning_rate)
-    if not isinstance(num_iterations, numbers.Integral) or num_iterations < 0:
-        raise ValueError(f"num_iterations must be an integer >= 0, got {num_iterations!r}")
+    for name, value, least in (("num_iterations", num_iterations, 0),
+                               ("callback_every", callback_every, 1)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least:
+            raise ValueError(f"{name} must be an integer >= {least}, got {value!r}")
     if parameters is None:
         parameters = initialize_parameters_deep(layers_dims, rng=rng, scale=scale)
+    else:
+        parameters = check_start(parameters, layers_dims)
     show = num_iterations >= PROGRESS_FROM if progress is None else progress
     costs = []
     for i in tqdm(range(num_iterations), disable=not show, desc="training"):
@@ -98,7 +131,11 @@ def predict(X, parameters, hidden_activation="relu", threshold=0.5):
 
 
 def accuracy(predictions, Y):
-    """The fraction of examples where the prediction equals the label, as a float."""
-    predictions = as_matrix("predictions", predictions, "(1, m)")
-    Y = check_labels(Y, predictions)
+    """The fraction of examples where the prediction equals the label, as a float.
+
+    predictions and Y are (1, m) rows of 0/1 (True/False count as 1/0); predictions come
+    from ``predict``, not the probabilities AL.
+    """
+    predictions = as_binary("predictions", predictions, " — pass predict(X, parameters), not AL")
+    Y = check_labels(Y, predictions, other="predictions")
     return float(np.mean(predictions == Y))

@@ -132,3 +132,75 @@ def test_labels_outside_0_1_are_refused(xor):
     X, Y = xor
     with pytest.raises(ValueError, match=r"0 or 1.*found \[-1"):
         dc.L_layer_model(X, 2 * Y - 1, [2, 3, 1], num_iterations=1)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "pattern"),
+    [
+        ({"callback_every": 0}, "callback_every must be an integer >= 1, got 0"),
+        ({"num_iterations": True}, "num_iterations must be an integer >= 0, got True"),
+        ({"layers_dims": [2, 4, 1]}, r"parameters\['W1'\] has shape \(3, 2\) but layers_dims"),
+        ({"layers_dims": [2, 3, 3, 1]}, r"parameters has L = 2 layers but layers_dims"),
+    ],
+)
+def test_bad_training_arguments_caught_before_the_loop(xor, kwargs, pattern):
+    X, Y = xor
+    arguments = {
+        "layers_dims": [2, 3, 1],
+        "num_iterations": 1,
+        "parameters": dc.initialize_parameters_deep([2, 3, 1], rng=0),
+        **kwargs,
+    }
+    with pytest.raises(ValueError, match=pattern):
+        dc.L_layer_model(X, Y, **arguments)
+
+
+@pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")
+def test_continuing_from_np_matrix_parameters_gives_the_same_numbers(xor):
+    """An np.matrix would make * a matrix product in backward; it is read as an array."""
+    X, Y = xor
+    start = dc.initialize_parameters_deep([2, 3, 1], rng=0, scale=0.5)
+    as_matrices = {key: np.matrix(value) for key, value in start.items()}
+    expected, _ = dc.L_layer_model(X, Y, [2, 3, 1], num_iterations=3, parameters=start)
+    trained, _ = dc.L_layer_model(X, Y, [2, 3, 1], num_iterations=3, parameters=as_matrices)
+    for key in expected:
+        assert type(trained[key]) is np.ndarray
+        assert_array_equal(trained[key], expected[key])
+
+
+def test_boolean_labels_train_like_0_1(xor):
+    X, Y = xor
+    expected = dc.L_layer_model(X, Y, [2, 3, 1], num_iterations=2, rng=1)
+    trained = dc.L_layer_model(X, Y.astype(bool), [2, 3, 1], num_iterations=2, rng=1)
+    assert trained[1] == expected[1]
+    assert_array_equal(trained[0]["W1"], expected[0]["W1"])
+
+
+def test_callback_gets_the_cost_before_the_update_and_the_parameters_after_it(xor):
+    X, Y = xor
+    seen = []
+    parameters = dc.initialize_parameters_deep([2, 3, 1], rng=1, scale="xavier")
+    dc.L_layer_model(X, Y, [2, 3, 1], num_iterations=1, parameters=parameters,
+                     callback=lambda i, cost, p, grads: seen.append((cost, p)))
+    ((cost, after),) = seen
+    AL, caches = dc.L_model_forward(X, parameters)
+    assert cost == dc.compute_cost(AL, Y)
+    grads = dc.L_model_backward(AL, Y, caches)
+    assert_array_equal(after["W1"], dc.update_parameters(parameters, grads, 0.0075)["W1"])
+    assert "before its update" in dc.L_layer_model.__doc__
+
+
+def test_accuracy_refuses_probabilities():
+    AL = np.array([[0.9, 0.2, 0.6]])
+    with pytest.raises(ValueError, match=r"predictions must hold binary labels 0 or 1 — pass "
+                                         r"predict\(X, parameters\), not AL"):
+        dc.accuracy(AL, np.array([[1, 0, 1]]))
+
+
+def test_accuracy_needs_predictions_shaped_like_Y():
+    with pytest.raises(ValueError, match=r"Y has shape \(1, 2\) but predictions has shape"):
+        dc.accuracy(np.array([[1, 0, 1]]), np.array([[1, 0]]))
+
+
+def test_accuracy_accepts_booleans_as_0_1():
+    assert dc.accuracy(np.array([[True, False, True]]), np.array([[1, 1, 1]]) == 1) == 2 / 3
