@@ -130,6 +130,18 @@ def test_json_round_trip_keeps_own_data():
         (lambda d: {**d, "parameters": {**d["parameters"], "b1": "x"}}, "b1"),
         (lambda d: {**d, "iteration": -1}, "iteration"),
         (lambda d: {**d, "costs": [0.5] * 10}, "costs"),
+        (lambda d: {**d, "grad_norms": []}, "grad_norms has 0 entries but costs has 2"),
+        (lambda d: {**d, "costs": ["a", 0.5]}, "costs[0] must be a number J >= 0, got 'a'"),
+        (lambda d: {**d, "test_costs": [0.5, True]}, "test_costs[1] must be a number J >= 0"),
+        (lambda d: {**d, "grad_norms": [[1.0]] * 2}, "grad_norms[0] must be a list of L = 3"),
+        (lambda d: {**d, "dead_units": [[0, 0.5]] * 2}, "dead_units[0] must be a list of L - 1"),
+        (lambda d: {**d, "settings": {**d["settings"], "hidden_activation": [["relu"], ["tanh"]]}},
+         "unknown activation ['relu']"),
+        (lambda d: {**d, "settings": {**d["settings"], "dataset": "custom"}}, '"data": {"X"'),
+        (lambda d: {**d, "settings": {**d["settings"], "dataset": "custom"}, "data": {"Y": [[1]]}},
+         '"data": {"X"'),
+        (lambda d: {**d, "settings": {**d["settings"], "dataset": "custom"},
+                    "data": {"X": None, "Y": [[0, 1, 0, 1]]}}, "data: X must be"),
     ],
 )
 def test_malformed_json_state_gets_a_clear_error(edit, message):
@@ -148,6 +160,8 @@ def test_malformed_json_state_gets_a_clear_error(edit, message):
         ({"hidden_layers": 7}, "hidden_layers must be from 0 to 6"),
         ({"neurons": (8, 8, 8)}, "neurons gives 3 values but there are hidden_layers = 2"),
         ({"hidden_activation": "softmax"}, "unknown activation 'softmax'"),
+        ({"hidden_activation": ("relu;tanh",)}, "unknown activation 'relu;tanh'"),
+        ({"hidden_activation": (["relu"], ["relu"])}, r"unknown activation \['relu'\]"),
         ({"learning_rate": 0}, "learning_rate must be between 0 and 100"),
         ({"init_scale": "huge"}, "init_scale must be a number"),
         ({"dataset": "circles"}, "dataset must be one of circle"),
@@ -176,3 +190,23 @@ def test_scenarios_are_default_settings_with_their_changes(name):
     settings = scenario.settings()
     for field, value in vars(Settings()).items():
         assert getattr(settings, field) == scenario.changes.get(field, value)
+
+
+def test_a_failed_configure_keeps_the_settings_and_the_run():
+    session = Session(SMALL)
+    session.step(3)
+    with pytest.raises(ValueError, match='dataset "custom" needs your own X and Y'):
+        session.configure(dataset="custom")
+    assert session.settings == SMALL and session.iteration == 3
+    assert from_json(to_json(session)).settings == SMALL
+    session.step(1)
+    assert session.iteration == 4
+
+
+def test_a_training_step_skips_dA0_which_the_lecture_does_not_use():
+    session = Session(SMALL)
+    AL, caches = session.forward()
+    assert "dA0" not in session.backward(AL, caches) and "dA1" in session.backward(AL, caches)
+    grads = session.backward(AL, caches, compute_dA0=True)
+    expected = L_model_backward(AL, session.Y_train, caches, ["relu", "tanh"])
+    np.testing.assert_allclose(grads["dA0"], expected["dA0"], rtol=0, atol=0)

@@ -48,35 +48,32 @@ class Session:
         settings = Settings() if settings is None else settings
         if not isinstance(settings, Settings):
             raise TypeError(f"settings must be a Settings, got {type(settings).__name__}")
-        self.own_data = None if X is None and Y is None else check_arrays(X, Y)
-        if self.own_data is not None:
-            settings = settings.replace(dataset=CUSTOM, m=self.own_data[0].shape[1])
-        elif settings.dataset == CUSTOM:
-            raise ValueError('dataset "custom" needs your own X and Y (from_arrays or from_csv)')
-        self.settings = settings
-        self.reset()
+        own_data = None if X is None and Y is None else check_arrays(X, Y)
+        if own_data is not None:
+            settings = settings.replace(dataset=CUSTOM, m=own_data[0].shape[1])
+        self._start(settings, own_data)
 
     def configure(self, **changes):
-        """Change settings and start again from iteration 0 (``reset``)."""
-        self.settings = self.settings.replace(**changes)
-        if self.own_data is not None and self.settings.dataset != CUSTOM:
-            self.own_data = None  # a generated dataset was chosen instead
-        self.reset()
+        """Change settings and start again from iteration 0; on an error nothing changes."""
+        settings = self.settings.replace(**changes)
+        own_data = self.own_data if settings.dataset == CUSTOM else None  # or generated data
+        self._start(settings, own_data)
 
     def reset(self):
         """New data split and W[l] = init_scale * randn, b[l] = 0 from the seed; iteration 0."""
-        s = self.settings
-        if self.own_data is None:
-            X, Y = make_dataset(s.dataset, s.m, s.noise, rng=s.data_seed)
-        else:
-            X, Y = self.own_data
-        self.X_train, self.Y_train, self.X_test, self.Y_test = train_test_split(
-            X, Y, s.test_fraction, rng=s.data_seed
-        )
-        self.parameters = initialize_parameters_deep(
-            s.layer_dims(), rng=s.seed, scale=s.init_scale
-        )
-        self.iteration = 0
+        self._start(self.settings, self.own_data)
+
+    def _start(self, s, own_data):
+        """Build the data split and W[l], b[l] first; keep them (and s) only if all worked."""
+        if own_data is None and s.dataset == CUSTOM:
+            raise ValueError('dataset "custom" needs your own X and Y: upload a CSV '
+                             "x1,x2,label, or use from_arrays / from_csv")
+        X, Y = own_data or make_dataset(s.dataset, s.m, s.noise, rng=s.data_seed)
+        split = train_test_split(X, Y, s.test_fraction, rng=s.data_seed)
+        parameters = initialize_parameters_deep(s.layer_dims(), rng=s.seed, scale=s.init_scale)
+        self.settings, self.own_data = s, own_data
+        self.X_train, self.Y_train, self.X_test, self.Y_test = split
+        self.parameters, self.iteration = parameters, 0
         self.costs, self.test_costs, self.grad_norms, self.dead = [], [], [], []
 
     @property
@@ -89,9 +86,13 @@ class Session:
         X = self.X_train if X is None else X
         return L_model_forward(X, self.parameters, self.activations)
 
-    def backward(self, AL, caches):
-        """grads = L_model_backward(AL, Y_train, caches), with dA0 as in the lecture."""
-        return L_model_backward(AL, self.Y_train, caches, self.activations)
+    def backward(self, AL, caches, compute_dA0=False):
+        """grads = L_model_backward(AL, Y_train, caches); dA0 only if asked for.
+
+        dA0 = W[1]^T dZ[1] "could be computed, but we won't use it": a training step skips
+        it; the backward step-through asks for it to show the last equation's numbers.
+        """
+        return L_model_backward(AL, self.Y_train, caches, self.activations, compute_dA0)
 
     def step(self, n=1):
         """Run n iterations of gradient descent; returns the last training cost."""

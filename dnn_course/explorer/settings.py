@@ -65,21 +65,19 @@ class Settings:
 
     def hidden_dims(self):
         """[n[1], ..., n[L-1]]: the hidden layer sizes."""
-        dims = _per_layer("neurons", self.neurons, self.hidden_layers)
-        for n in dims:
+        for n in _values(self.neurons):
             _integer("neurons", n, 1, MAX_NEURONS)
-        return dims
+        return _per_layer("neurons", self.neurons, self.hidden_layers)
 
     def hidden_activations(self):
-        """The activation names of layers 1..L-1."""
-        names = _per_layer("hidden_activation", self.hidden_activation, self.hidden_layers)
-        for name in names:
-            if name not in ACTIVATIONS:
+        """The activation names of layers 1..L-1 (each name is checked before the count)."""
+        for name in _values(self.hidden_activation):
+            if not (isinstance(name, str) and name in ACTIVATIONS):
                 raise ValueError(
                     f"hidden_activation: unknown activation {name!r}; choose one of "
                     f"{', '.join(ACTIVATIONS)}"
                 )
-        return names
+        return _per_layer("hidden_activation", self.hidden_activation, self.hidden_layers)
 
     def layer_dims(self, n_x=2):
         """layer_dims = [n_x, n[1], ..., n[L-1], 1] for ``initialize_parameters_deep``."""
@@ -100,6 +98,11 @@ class Settings:
 def field_names():
     """The names of the settings, in order."""
     return [field.name for field in dataclasses.fields(Settings)]
+
+
+def _values(value):
+    """The values of a per-layer field: the tuple itself, or its one value."""
+    return value if isinstance(value, tuple) else (value,)
 
 
 def _per_layer(name, value, hidden_layers):

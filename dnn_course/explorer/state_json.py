@@ -5,9 +5,11 @@ the decision boundary, the costs and the step-throughs show the same numbers.
 """
 
 import json
+import reprlib
 
 import numpy as np
 
+from .own_data import check_arrays
 from .session import Session
 from .settings import CUSTOM, Settings, field_names
 
@@ -32,10 +34,13 @@ def to_json(session):
 
 
 def from_json(text):
-    """A Session restored from ``to_json`` output; raises ValueError on a malformed state."""
+    """A Session restored from ``to_json`` output (str or UTF-8 bytes).
+
+    Raises ValueError naming the field for any malformed state; nothing is half-restored.
+    """
     try:
         document = json.loads(text)
-    except (TypeError, json.JSONDecodeError) as error:
+    except (TypeError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ValueError(f"the explorer state is not valid JSON: {error}") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValueError(f'the explorer state must be a JSON object with "format": "{FORMAT}"')
@@ -44,22 +49,61 @@ def from_json(text):
     if missing:
         raise ValueError(f"the explorer state lacks {missing}")
     settings = _settings(document["settings"])
-    data = document.get("data")
-    if settings.dataset == CUSTOM and not isinstance(data, dict):
-        raise ValueError('a state with dataset "custom" must hold "data": {"X": ..., "Y": ...}')
-    own = (data["X"], data["Y"]) if settings.dataset == CUSTOM else (None, None)
+    own = _data(document.get("data")) if settings.dataset == CUSTOM else (None, None)
     session = Session(settings, *own)
     session.parameters = _parameters(document["parameters"], session.parameters)
     iteration = document["iteration"]
     if isinstance(iteration, bool) or not isinstance(iteration, int) or iteration < 0:
         raise ValueError(f"iteration must be an integer >= 0, got {iteration!r}")
     session.iteration = iteration
-    session.costs, session.test_costs = document["costs"], document["test_costs"]
-    session.grad_norms, session.dead = document["grad_norms"], document["dead_units"]
-    for key in HISTORY:
-        if not isinstance(document[key], list) or len(document[key]) > iteration:
-            raise ValueError(f"{key} must be a list of at most iteration = {iteration} entries")
+    L = len(session.parameters) // 2
+    session.costs, session.test_costs, session.grad_norms, session.dead = _history(
+        document, iteration, L
+    )
     return session
+
+
+def _data(data):
+    """Own X (2, m) and Y (1, m) from "data": {"X": [[x1...], [x2...]], "Y": [[labels]]}."""
+    if not isinstance(data, dict) or sorted(data) != ["X", "Y"]:
+        raise ValueError('a state with dataset "custom" must hold "data": {"X": ..., "Y": ...}')
+    try:
+        return check_arrays(np.array(data["X"], dtype=float), np.array(data["Y"], dtype=float))
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"data: {error}") from None
+
+
+def _history(document, iteration, L):
+    """The four histories, checked: one entry per iteration in each.
+
+    costs[i], test_costs[i] : J >= 0;   grad_norms[i] : the L norms ||dW[l]|| >= 0;
+    dead_units[i] : L - 1 counts of dead ReLU units, one per hidden layer.
+    """
+    kinds = {"costs": (None, _nonnegative, "a number J >= 0"),
+             "test_costs": (None, _nonnegative, "a number J >= 0"),
+             "grad_norms": (L, _nonnegative, f"a list of L = {L} norms >= 0"),
+             "dead_units": (L - 1, _count, f"a list of L - 1 = {L - 1} integer counts >= 0")}
+    for key, (width, valid, expected) in kinds.items():
+        values = document[key]
+        if not isinstance(values, list) or len(values) > iteration:
+            raise ValueError(f"{key} must be a list of at most iteration = {iteration} entries")
+        n = len(document["costs"])  # a list: costs is checked first
+        if len(values) != n:
+            raise ValueError(f"{key} has {len(values)} entries but costs has {n}: "
+                             "every history has one entry per iteration")
+        for i, entry in enumerate(values):
+            row, size = ([entry], 1) if width is None else (entry, width)
+            if not (isinstance(row, list) and len(row) == size and all(map(valid, row))):
+                raise ValueError(f"{key}[{i}] must be {expected}, got {reprlib.repr(entry)}")
+    return [document[key] for key in HISTORY]
+
+
+def _nonnegative(value):
+    return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+
+
+def _count(value):
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _settings(values):

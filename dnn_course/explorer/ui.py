@@ -33,6 +33,7 @@ class Explorer:
 
     def __init__(self, settings=None, X=None, Y=None, *, figures="auto", presenter=False,
                  session=None):
+        self._syncing = False  # True while wiring.sync_controls sets the controls
         self.session = session if session is not None else Session(settings, X, Y)
         self.views = Views(figures)
         self.timer = Timer(self.tick, on_error=self._stopped)
@@ -111,14 +112,12 @@ class Explorer:
         """Switch to a named scenario's settings (see ``SCENARIOS``) from iteration 0."""
         if name not in SCENARIOS:
             raise ValueError(f"unknown scenario {name!r}; choose one of {', '.join(SCENARIOS)}")
-        self.session = Session(SCENARIOS[name].settings())
+        self.load_session(Session(SCENARIOS[name].settings()))
         self.controls["lesson"].value = f"<b>{SCENARIOS[name].title}.</b> {SCENARIOS[name].lesson}"
-        self._rebuild()
 
     def load_data(self, X, Y):
         """Train on your own data from now on (dataset "custom")."""
-        self.session = Session(self.settings, X, Y)
-        self._rebuild()
+        self.load_session(Session(self.settings, X, Y))
 
     def state(self):
         """iteration, settings, parameters, costs, test_costs, grad_norms, dead_units."""
@@ -128,9 +127,18 @@ class Explorer:
         return state_json.to_json(self.session)
 
     def load_json(self, text):
-        """Replace the run by an exported one: same settings, parameters and history."""
-        self.session = state_json.from_json(text)
-        self._rebuild()
+        """Replace the run by an exported one (str or UTF-8 bytes); a bad one changes nothing."""
+        self.load_session(state_json.from_json(text))
+
+    def load_session(self, session):
+        """Show another Session; if it cannot be shown, go back to the current one and raise."""
+        previous, self.session = self.session, session
+        try:
+            self._rebuild()
+        except Exception:
+            self.session = previous
+            self._rebuild()
+            raise
 
     def stepthrough(self, direction="forward"):
         """The forward (layers 1..L) or backward (dA[L], then layers L..1) steps, live."""
@@ -139,7 +147,7 @@ class Explorer:
         if direction == "forward":
             return stepthrough.forward_steps(AL, caches, activations)
         if direction == "backward":
-            grads = self.session.backward(AL, caches)
+            grads = self.session.backward(AL, caches, compute_dA0=True)  # shows dA[0] too
             return stepthrough.backward_steps(AL, self.session.Y_train, caches, grads, activations)
         raise ValueError(f'direction must be "forward" or "backward", got {direction!r}')
 
