@@ -137,3 +137,25 @@ def test_uploading_a_csv_trains_on_your_data(ex):
     upload.value = (bad,)
     assert "line 2: label must be 0 or 1" in ex.controls["message"].value
     assert ex.settings.m == 5
+
+
+def test_a_csv_that_is_not_utf8_gets_a_clear_message_and_can_be_uploaded_again(ex, tmp_path):
+    latin1 = (GOOD + "# café\n").encode("latin-1")  # a spreadsheet's "CSV", not UTF-8
+    with pytest.raises(ValueError, match="the CSV file must be UTF-8 text"):
+        read_csv(latin1)
+    (tmp_path / "points.csv").write_bytes(latin1)
+    with pytest.raises(ValueError, match="the CSV file must be UTF-8 text"):
+        read_csv(tmp_path / "points.csv")
+    upload = ex.controls["upload_csv"]
+    file = {"name": "points.csv", "type": "text/csv", "size": len(latin1),
+            "content": memoryview(latin1), "last_modified": datetime.datetime.now()}
+    upload.value = (file,)
+    assert "the CSV file must be UTF-8 text" in ex.controls["message"].value
+    assert upload.value == () and ex.settings.dataset == "circle"
+    good = GOOD.encode("utf-8-sig")  # with the BOM a spreadsheet writes
+    upload.value = ({**file, "content": memoryview(good)},)
+    assert ex.controls["message"].value == "" and ex.settings.m == 5
+    json_upload = ex.controls["upload_json"]
+    json_upload.value = ({**file, "name": "state.json", "content": memoryview(b'{"\xe9":1}')},)
+    assert "not valid JSON" in ex.controls["message"].value and json_upload.value == ()
+    assert ex.settings.m == 5

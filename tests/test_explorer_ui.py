@@ -6,13 +6,14 @@ same callbacks a click in JupyterLab or Voila runs.
 
 import asyncio
 import datetime
+import json
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
 
 from dnn_course import initialize_parameters_deep, make_dataset
-from dnn_course.explorer import SCENARIOS, Explorer, Settings
+from dnn_course.explorer import SCENARIOS, Explorer, Session, Settings
 
 
 def in_fresh_thread(function, *args):
@@ -250,3 +251,70 @@ def _walk(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _walk(child)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: {**d, "grad_norms": []}, "grad_norms has 0 entries but costs has 5"),
+        (lambda d: {**d, "costs": ["a"] * 5}, "costs[0] must be a number J &gt;= 0"),
+        (lambda d: {**d, "settings": {**d["settings"], "hidden_activation": [["relu"]] * 2}},
+         "unknown activation [&#x27;relu&#x27;]"),
+        (lambda d: {**d, "settings": {**d["settings"], "dataset": "custom"}, "data": {"Y": [[1]]}},
+         "must hold &quot;data&quot;"),
+    ],
+)
+def test_a_malformed_import_shows_the_field_and_leaves_the_explorer_as_it_was(ex, edit, message):
+    ex.step(5)
+    before, picture = ex.state(), ex.views.boundary_widget.value
+    ex.controls["json"].value = json.dumps(edit(json.loads(ex.to_json())))
+    ex.controls["import"].click()
+    assert message in ex.controls["message"].value
+    after = ex.state()
+    assert after["settings"] == before["settings"] and after["costs"] == before["costs"]
+    assert after["grad_norms"] == before["grad_norms"] and after["iteration"] == 5
+    np.testing.assert_array_equal(after["parameters"]["W1"], before["parameters"]["W1"])
+    assert ex.views.boundary_widget.value == picture
+    ex.controls["step"].click()
+    assert ex.controls["message"].value == "" and "iteration 6" in ex.controls["iteration"].value
+
+
+def test_a_session_that_cannot_be_shown_is_not_taken(ex):
+    ex.step(2)
+    other = Session(Settings(m=60))
+    other.step(3)
+    other.grad_norms = []  # a history that no longer matches the costs
+    with pytest.raises(ValueError):
+        ex.load_session(other)
+    assert ex.session is not other and ex.session.iteration == 2
+    assert "iteration 2" in ex.controls["iteration"].value
+    ex.step(1)
+    assert ex.session.iteration == 3
+
+
+def test_the_dataset_dropdown_offers_custom_only_with_own_data(ex):
+    assert "custom" not in ex.controls["dataset"].options
+    with pytest.raises(ValueError, match='dataset "custom" needs your own X and Y'):
+        ex.configure(dataset="custom")
+    assert ex.settings.dataset == ex.controls["dataset"].value == "circle"
+    assert Explorer.from_json(ex.to_json(), figures="inline").settings == ex.settings
+    X = np.random.default_rng(0).normal(size=(2, 20))
+    ex.load_data(X, (X[0] > 0).reshape(1, -1))
+    assert ex.controls["dataset"].options[-1] == ex.controls["dataset"].value == "custom"
+    ex.controls["dataset"].value = "xor"
+    assert "custom" not in ex.controls["dataset"].options and ex.session.own_data is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("neurons_per_layer", "8,²", "n[l] per layer must be integers like 8,4; got &#x27;8,²"),
+        ("activation_per_layer", "relu;tanh", "unknown activation &#x27;relu;tanh&#x27;"),
+    ],
+)
+def test_a_bad_per_layer_text_shows_a_message_and_keeps_the_model(ex, name, text, message):
+    ex.controls[name].value = text
+    assert message in ex.controls["message"].value
+    assert ex.settings == Settings(m=120)
+    ex.controls["step"].click()
+    assert ex.session.iteration == 1

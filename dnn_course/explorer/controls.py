@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..activations import ACTIVATIONS
 from ..data import DATASETS
 from .scenarios import SCENARIOS
-from .settings import CUSTOM, MAX_HIDDEN_LAYERS, MAX_NEURONS
+from .settings import MAX_HIDDEN_LAYERS, MAX_NEURONS
 
 SCALE_OPTIONS = [("he: sqrt(2/n[l-1])", "he"), ("xavier: 1/sqrt(n[l-1])", "xavier"),
                  ("0.01", 0.01), ("0.1", 0.1), ("1.0", 1.0)]
@@ -36,7 +36,7 @@ def _button(description, css, tooltip=""):
 def settings_controls():
     """One widget per Settings field (plus two per-layer text boxes), keyed by field name."""
     c = {
-        "dataset": widgets.Dropdown(options=[*DATASETS, CUSTOM], description="dataset"),
+        "dataset": widgets.Dropdown(options=list(DATASETS), description="dataset"),
         "noise": widgets.FloatSlider(min=0, max=0.5, step=0.01, description="noise"),
         "m": widgets.IntSlider(min=50, max=2000, step=50, description="points m"),
         "test_fraction": widgets.FloatSlider(min=0.1, max=0.9, step=0.05,

@@ -55,13 +55,23 @@ def read_csv(source):
 
 
 def _text(source):
-    if isinstance(source, bytes | bytearray | memoryview):
-        return bytes(source).decode("utf-8-sig")
-    if isinstance(source, io.IOBase):
-        return source.read()
+    """The CSV text: a path or bytes are decoded as UTF-8 (a leading BOM is skipped)."""
     if isinstance(source, str | Path):
-        return Path(source).read_text(encoding="utf-8-sig")
-    raise TypeError(f"source must be a path, bytes or a file object, got {type(source).__name__}")
+        source = Path(source).read_bytes()
+    elif isinstance(source, io.IOBase):
+        source = source.read()
+    if isinstance(source, str):
+        return source
+    if not isinstance(source, bytes | bytearray | memoryview):
+        kind = type(source).__name__
+        raise TypeError(f"source must be a path, bytes or a file object, got {kind}")
+    try:
+        return bytes(source).decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(
+            f"the CSV file must be UTF-8 text, but byte {error.start + 1} is not UTF-8: "
+            "save it as CSV (UTF-8) and load it again"
+        ) from None
 
 
 def _row(number, line):

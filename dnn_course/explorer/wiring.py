@@ -1,11 +1,12 @@
 """Connect the explorer's widgets to its methods, and write its read-outs.
 
-Every callback calls one ``Explorer`` method; a ValueError (a bad value, a malformed
-file, a diverging run) is shown in the message line instead of a traceback.
+Every callback calls one ``Explorer`` method; a ValueError or TypeError (a bad value, a
+malformed file, a diverging run) is shown in the message line instead of a traceback.
 """
 
 import html
 
+from ..data import DATASETS
 from . import readouts
 from .own_data import read_csv
 from .settings import CUSTOM, field_names
@@ -14,7 +15,6 @@ from .settings import CUSTOM, field_names
 def connect(ex):
     """Observe every control of ``ex.controls`` and route it to ``ex``."""
     c = ex.controls
-    ex._syncing = False
     for name in field_names():
         c[name].observe(lambda change, name=name: _setting(ex, name, change["new"]), "value")
     for name in ("neurons_per_layer", "activation_per_layer"):
@@ -32,16 +32,17 @@ def connect(ex):
     c["layer"].observe(lambda change: readouts.show_stepthrough(ex), "value")
     c["upload_json"].observe(lambda change: _upload(ex, change, ex.load_json), "value")
     c["upload_csv"].observe(
-        lambda change: _upload(ex, change, lambda text: ex.load_data(*read_csv(text.encode()))),
+        lambda change: _upload(ex, change, lambda content: ex.load_data(*read_csv(content))),
         "value",
     )
 
 
 def _guarded(ex, action):
+    """Run action; show its ValueError or TypeError in the message line, not in a log."""
     ex.controls["message"].value = ""
     try:
         action()
-    except ValueError as error:
+    except (ValueError, TypeError) as error:
         ex.controls["message"].value = f"<b>Error:</b> {html.escape(str(error))}"
 
 
@@ -58,26 +59,23 @@ def _setting(ex, name, value):
 
 
 def _per_layer(ex, name, text):
-    if ex._syncing:
-        return
-    items = [item.strip() for item in text.split(",") if item.strip()]
-    if name == "neurons_per_layer":
-        if not all(item.isdigit() for item in items):
-            _guarded(ex, lambda: _raise(f"n[l] per layer must be integers like 8,4; got {text!r}"))
-            return
-        changes = {"neurons": ex.controls["neurons"].value}
-        if items:  # the list sets the number of hidden layers too
-            changes = {"neurons": tuple(map(int, items)), "hidden_layers": len(items)}
-            if len(ex.settings.hidden_activations()) != len(items):
-                changes["hidden_activation"] = ex.controls["hidden_activation"].value
-    else:
-        changes = {"hidden_activation": tuple(items) if items else
-                   ex.controls["hidden_activation"].value}
-    _guarded(ex, lambda: ex.configure(**changes))
+    if not ex._syncing:
+        _guarded(ex, lambda: ex.configure(**_per_layer_changes(ex, name, text)))
 
 
-def _raise(message):
-    raise ValueError(message)
+def _per_layer_changes(ex, name, text):
+    """The settings a per-layer text box gives: "8,4" for n[1], n[2]; "relu,tanh" for g."""
+    c, items = ex.controls, [item.strip() for item in text.split(",") if item.strip()]
+    if name == "activation_per_layer":
+        return {"hidden_activation": tuple(items) if items else c["hidden_activation"].value}
+    if not all(item.isdecimal() for item in items):
+        raise ValueError(f"n[l] per layer must be integers like 8,4; got {text!r}")
+    if not items:
+        return {"neurons": c["neurons"].value}
+    changes = {"neurons": tuple(map(int, items)), "hidden_layers": len(items)}
+    if len(ex.settings.hidden_activations()) != len(items):
+        changes["hidden_activation"] = c["hidden_activation"].value
+    return changes
 
 
 def sync_controls(ex):
@@ -87,6 +85,8 @@ def sync_controls(ex):
     try:
         for name in ("init_scale", "learning_rate"):  # e.g. from an imported state
             _offer(c[name], getattr(s, name))
+        own = ex.session.own_data is not None  # "custom" is offered only with own data
+        c["dataset"].options = [*DATASETS, CUSTOM] if own else list(DATASETS)
         c["m"].disabled = c["noise"].disabled = s.dataset == CUSTOM
         for name, value in s.to_dict().items():
             if not isinstance(value, list):
@@ -126,8 +126,10 @@ def _presenter(ex, on):
 
 
 def _upload(ex, change, load):
+    """load(the file's bytes); then clear the uploads, so the same file can come again."""
     if not change["new"]:
         return
-    content = bytes(change["new"][0]["content"]).decode("utf-8-sig")
-    _guarded(ex, lambda: load(content))
-    ex.controls["upload_json"].value = ex.controls["upload_csv"].value = ()
+    try:
+        _guarded(ex, lambda: load(bytes(change["new"][0]["content"])))
+    finally:
+        ex.controls["upload_json"].value = ex.controls["upload_csv"].value = ()
