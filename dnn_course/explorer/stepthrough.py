@@ -45,8 +45,8 @@ def backward_steps(AL, Y, caches, grads, activations):
     L = len(caches)
     dA = dAL(AL, Y)
     steps = [Step(
-        f"start: dA[{L}], the derivative of the loss with respect to A[{L}] = AL"
-        f" (m times dJ/dA[{L}]: the 1/m of J comes in dW and db)",
+        f"start: dA[{L}], the derivative of the loss with respect to A[{L}] = AL "
+        f"(m times dJ/dA[{L}])",
         f"dA[{L}] = -(Y / A[{L}]) + (1 - Y) / (1 - A[{L}])",
         {f"A[{L}]": AL, "Y": Y, f"dA[{L}]": dA},
     )]
