@@ -4,7 +4,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .validation import as_matrix
+from .validation import as_matrix, check_cache
 
 
 class LinearCache(NamedTuple):
@@ -70,6 +70,8 @@ def linear_backward(dZ, linear_cache, compute_dA_prev=True):
     dW : ndarray (n[l], n[l-1])
     db : ndarray (n[l], 1)
     """
+    check_cache("linear_cache", linear_cache, LinearCache._fields, "linear_forward")
+    dZ = as_matrix("dZ", dZ, "(n[l], m)")
     A_prev, W, b = linear_cache
     if dZ.shape != (W.shape[0], A_prev.shape[1]):
         raise ValueError(

@@ -85,3 +85,18 @@ def test_linear_forward_rejects_non_arrays():
 def test_linear_backward_rejects_dZ_of_the_wrong_shape():
     with pytest.raises(ValueError, match=r"dZ has shape \(3, 2\).*\(2, 3\)"):
         dc.linear_backward(np.ones((3, 2)), (A_prev, W, b))
+
+
+def test_linear_backward_names_a_cache_of_the_wrong_level():
+    A_prev, W, b = np.ones((3, 4)), np.ones((2, 3)), np.zeros((2, 1))
+    _, layer_cache = dc.linear_activation_forward(A_prev, W, b, "relu")
+    with pytest.raises(TypeError, match="you passed a LayerCache — pass cache.linear_cache"):
+        dc.linear_backward(np.ones((2, 4)), layer_cache)
+
+
+def test_linear_backward_reads_a_nested_list_dZ_as_the_array():
+    cache = (np.arange(12.0).reshape(3, 4), np.ones((2, 3)), np.zeros((2, 1)))
+    dZ = [[1.0, -2.0, 3.0, 0.5], [0.0, 1.0, -1.0, 2.0]]
+    for got, expected in zip(dc.linear_backward(dZ, cache), dc.linear_backward(np.array(dZ), cache),
+                             strict=True):
+        assert_array_equal(got, expected)

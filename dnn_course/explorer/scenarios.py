@@ -37,7 +37,8 @@ SCENARIOS = {
     "dead_relu": Scenario(
         "Dead ReLUs after a large learning rate",
         "A few steps with learning_rate = 10 push units to Z <= 0 on every example; then "
-        "relu'(Z) = 0, their dW rows stay 0 and the dead-unit count never goes down. Once a "
+        "relu'(Z) = 0 and their dW rows stay 0: dead units of layer 1 never come back (a later "
+        "layer's can, when the layers before it change). Once a "
         "whole layer is dead, AL is the same for every point and the cost stops falling.",
         {"learning_rate": 10.0},
     ),
