@@ -10,7 +10,6 @@ notebook cell, a test or a benchmark without a browser::
 """
 
 import html
-import time
 
 from . import controls, readouts, state_json, stepthrough, wiring
 from .own_data import read_csv
@@ -77,15 +76,6 @@ class Explorer:
         """One Play tick: ``steps_per_tick`` iterations and a redraw of the live views."""
         self.session.step(self.settings.steps_per_tick)
         self.refresh(live_only=True)
-
-    def tick_seconds(self, ticks=20):
-        """Run ``ticks`` Play ticks; return the wall-clock seconds of each (for benchmarks)."""
-        seconds = []
-        for _ in range(ticks):
-            start = time.perf_counter()
-            self.tick()
-            seconds.append(time.perf_counter() - start)
-        return seconds
 
     def play(self):
         self.timer.play()
