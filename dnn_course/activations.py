@@ -8,7 +8,7 @@ an activation touches one place.
 
 import numpy as np
 
-from .validation import check_dA
+from .shapes import check_dA
 
 LEAKY_SLOPE = 0.01
 

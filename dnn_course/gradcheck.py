@@ -10,7 +10,7 @@ import numpy as np
 
 from .cost import compute_cost
 from .model import L_model_backward, L_model_forward
-from .validation import num_layers
+from .shapes import num_layers
 
 THRESHOLD = 1e-7
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .validation import as_matrix, num_layers
+from .shapes import num_layers
+from .validation import as_matrix
 
 NPZ_MAGIC, NPY_MAGIC = b"PK", b"\x93NUMPY"  # a .npz file is a zip archive of .npy arrays
 

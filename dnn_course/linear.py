@@ -4,7 +4,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .validation import as_matrix, check_cache
+from .shapes import check_cache
+from .validation import as_matrix
 
 
 class LinearCache(NamedTuple):

@@ -12,7 +12,8 @@ import numpy as np
 from .activations import ACTIVATIONS, get_activation
 from .cost import dAL
 from .linear import LinearCache, linear_backward, linear_forward
-from .validation import as_matrix, check_cache, check_finite, check_network
+from .shapes import check_cache, check_network
+from .validation import as_matrix, check_finite
 
 
 class LayerCache(NamedTuple):

@@ -8,15 +8,9 @@ from tqdm.auto import tqdm
 from .cost import compute_cost
 from .initialization import check_layer_dims, initialize_parameters_deep
 from .model import L_model_backward, L_model_forward
+from .shapes import num_layers
 from .update import update_parameters
-from .validation import (
-    as_binary,
-    as_matrix,
-    check_labels,
-    check_positive,
-    checks_skipped,
-    num_layers,
-)
+from .validation import as_binary, as_matrix, check_labels, check_positive, checks_skipped
 
 PROGRESS_FROM = 1000  # iterations; shorter runs finish before a bar would help
 

@@ -1,6 +1,7 @@
 """One step of gradient descent: W[l] := W[l] - alpha dW[l],  b[l] := b[l] - alpha db[l]."""
 
-from .validation import check_positive, num_layers
+from .shapes import num_layers
+from .validation import check_positive
 
 
 def update_parameters(parameters, grads, learning_rate):

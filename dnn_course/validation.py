@@ -1,9 +1,10 @@
-"""Input checks that turn a bad shape or value into an error in the lecture's terms.
+"""Input checks that turn a bad array or value into an error in the lecture's terms.
 
 The functions that take a student's arrays (layers, backward steps, model, cost, update,
-training, gradient checking, saving) call these before they compute anything, so a
-student sees "X has 209 rows but W1 expects 12288 input features" instead of a bare
-numpy broadcasting error; only the forward activations g(Z) take any array unchecked.
+training, gradient checking, saving) call these, and the network and cache checks of
+``shapes.py``, before they compute anything, so a student sees "X has 209 rows but W1
+expects 12288 input features" instead of a bare numpy broadcasting error; only the
+forward activations g(Z) take any array unchecked.
 The checks only read their inputs: valid input gives the same numbers with or without.
 
 ``checks_skipped()`` switches them off for arrays that were already checked: from its
@@ -13,7 +14,6 @@ W[l], b[l] back in, and re-checking them every iteration only costs time.
 
 import contextlib
 import contextvars
-import re
 
 import numpy as np
 
@@ -28,6 +28,11 @@ def checks_skipped(skip=True):
         yield
     finally:
         _SKIP.reset(token)
+
+
+def skipping():
+    """True inside ``checks_skipped()``."""
+    return _SKIP.get()
 
 
 def as_matrix(name, value, shape_hint):
@@ -72,33 +77,6 @@ def check_finite(name, value):
         )
 
 
-def _wrong(name, value, expected):
-    """A TypeError for ``value`` in place of ``expected``; a cache one level up names the field."""
-    field = f" — pass cache.{name}" if name in getattr(value, "_fields", ()) else ""
-    return TypeError(f"{name} must be {expected}; you passed a {type(value).__name__}{field}")
-
-
-def check_cache(name, cache, fields, origin):
-    """O(1): raise unless ``cache`` is the tuple ``fields`` that ``origin`` returned."""
-    if not (isinstance(cache, tuple | list) and len(cache) == len(fields)):
-        raise _wrong(name, cache, f"({', '.join(fields)}) from {origin}")
-
-
-def check_dA(dA, activation_cache):
-    """dA and the cached Z go together element-wise: two arrays of shape (n[l], m)."""
-    if _SKIP.get():
-        return
-    if not isinstance(dA, np.ndarray):
-        raise _wrong("dA", dA, "a numpy array of shape (n[l], m)")
-    if not isinstance(activation_cache, np.ndarray):
-        raise _wrong("activation_cache", activation_cache, "the Z array cached by forward")
-    if dA.shape != activation_cache.shape:
-        raise ValueError(
-            f"dA has shape {dA.shape} but the cached Z has shape {activation_cache.shape}; "
-            "they are combined element-wise, so their shapes must be equal"
-        )
-
-
 def as_binary(name, value, hint):
     """Return ``value`` as a 2-D array of 0/1 labels (True/False count as 1/0), or raise."""
     if isinstance(value, np.ndarray) and value.dtype == bool:
@@ -134,61 +112,3 @@ def check_positive(name, value):
         raise TypeError(f"{name} must be a number, got {type(value).__name__}")
     if not 0 < value < np.inf:
         raise ValueError(f"{name} must be > 0 and finite, got {value}")
-
-
-def num_layers(parameters, prefix=""):
-    """Return L for a dict holding W1, b1, ..., WL, bL (or dW1, db1, ... with prefix "d")."""
-    if _SKIP.get():
-        return sum(1 for key in parameters if key.startswith(prefix + "W"))
-    if not isinstance(parameters, dict):
-        raise TypeError(
-            f"parameters must be a dict like {{'W1': ..., 'b1': ...}}, "
-            f"got {type(parameters).__name__}"
-        )
-    layer_keys = (re.fullmatch(prefix + r"[Wb]([0-9]+)", str(key)) for key in parameters)
-    L = max((int(match[1]) for match in layer_keys if match), default=0)
-    if L == 0:
-        raise ValueError(f"no {prefix}W1 found; keys present: {sorted(parameters)}")
-    for l in range(1, L + 1):
-        for key in (f"{prefix}W{l}", f"{prefix}b{l}"):
-            if key not in parameters:
-                raise KeyError(
-                    f"{key} is missing: a network with {L} layers needs "
-                    f"{prefix}W1..{prefix}W{L} and {prefix}b1..{prefix}b{L}; "
-                    f"keys present: {sorted(parameters)}"
-                )
-    return L
-
-
-def check_network(X, parameters):
-    """Check X and every W[l], b[l] against the chain X -> layer 1 -> ... -> layer L.
-
-    Returns L. W[l] must be (n[l], n[l-1]) with n[0] = n_x, and b[l] must be (n[l], 1).
-    """
-    L = num_layers(parameters)
-    if _SKIP.get():
-        return L
-    n_prev = X.shape[0]
-    for l in range(1, L + 1):
-        W = as_matrix(f"W{l}", parameters[f"W{l}"], f"(n[{l}], n[{l - 1}])")
-        b = as_matrix(f"b{l}", parameters[f"b{l}"], f"(n[{l}], 1)")
-        if W.shape[1] != n_prev:
-            if l == 1:
-                raise ValueError(
-                    f"X has {X.shape[0]} rows but W1 expects {W.shape[1]} input features"
-                    f" — examples are columns: X must be (n_x, m) = ({W.shape[1]}, m), got "
-                    f"{X.shape}" + (" (try X.T)" if X.shape[1] == W.shape[1] else "")
-                )
-            raise ValueError(
-                f"W{l} has shape {W.shape} but layer {l - 1} has n[{l - 1}] = {n_prev} "
-                f"units: W{l} must be (n[{l}], n[{l - 1}]) = ({W.shape[0]}, {n_prev})"
-            )
-        if b.shape != (W.shape[0], 1):
-            raise ValueError(
-                f"b{l} has shape {b.shape} but W{l} has {W.shape[0]} rows: b{l} must be "
-                f"(n[{l}], 1) = ({W.shape[0]}, 1)"
-            )
-        check_finite(f"W{l}", W)
-        check_finite(f"b{l}", b)
-        n_prev = W.shape[0]
-    return L
