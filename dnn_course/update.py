@@ -1,7 +1,7 @@
 """One step of gradient descent: W[l] := W[l] - alpha dW[l],  b[l] := b[l] - alpha db[l]."""
 
 from .shapes import num_layers
-from .validation import check_positive
+from .validation import as_matrix, check_positive
 
 
 def update_parameters(parameters, grads, learning_rate):
@@ -28,10 +28,12 @@ def update_parameters(parameters, grads, learning_rate):
             key = f"{p}{l}"
             if f"d{key}" not in grads:
                 raise KeyError(f"d{key} is missing from grads; parameters has {key}")
-            if grads[f"d{key}"].shape != parameters[key].shape:
+            value = as_matrix(key, parameters[key], "(n[l], n[l-1])" if p == "W" else "(n[l], 1)")
+            gradient = as_matrix(f"d{key}", grads[f"d{key}"], f"the shape of {key}")
+            if gradient.shape != value.shape:
                 raise ValueError(
-                    f"d{key} has shape {grads[f'd{key}'].shape} but {key} has shape "
-                    f"{parameters[key].shape}: a gradient has the shape of its parameter"
+                    f"d{key} has shape {gradient.shape} but {key} has shape "
+                    f"{value.shape}: a gradient has the shape of its parameter"
                 )
-            new_parameters[key] = parameters[key] - learning_rate * grads[f"d{key}"]
+            new_parameters[key] = value - learning_rate * gradient
     return new_parameters

@@ -67,3 +67,18 @@ def test_gradient_of_the_wrong_shape(step):
     grads["dW1"] = grads["dW1"].T
     with pytest.raises(ValueError, match=r"dW1 has shape \(3, 4\) but W1 has shape \(4, 3\)"):
         dc.update_parameters(parameters, grads, 0.1)
+
+
+def test_nested_lists_are_read_as_the_arrays_they_spell():
+    parameters = {"W1": [[1.0, 2.0]], "b1": [[0.5]]}
+    grads = {"dW1": [[0.1, -0.2]], "db1": [[1.0]]}
+    new = dc.update_parameters(parameters, grads, 0.5)
+    np.testing.assert_allclose(new["W1"], [[0.95, 2.1]])
+    np.testing.assert_allclose(new["b1"], [[0.0]])
+    assert parameters["W1"] == [[1.0, 2.0]]  # the input is left as it was
+
+
+def test_a_gradient_that_is_not_an_array_is_named():
+    parameters = {"W1": np.ones((1, 2)), "b1": np.zeros((1, 1))}
+    with pytest.raises(TypeError, match="dW1 must be a numpy array"):
+        dc.update_parameters(parameters, {"dW1": None, "db1": np.ones((1, 1))}, 0.1)
