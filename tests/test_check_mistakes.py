@@ -11,7 +11,7 @@ import pytest
 
 import dnn_course as dc
 from dnn_course import check, relu_backward, sigmoid_backward
-from dnn_course.check.diagnose import HIDDEN_SIGMOID
+from dnn_course.check.mistakes import HIDDEN_SIGMOID
 
 
 # ---- linear_backward -------------------------------------------------------------------

@@ -9,12 +9,36 @@ several depths, caches whose Z is not W A_prev + b) and returns a CheckResult: a
 
 On a failure it names the output, the index, the expected and the actual value, and,
 when the wrong output is what a known mistake would give, the mistake in words.
+
+Layout: one module per exercise notebook, each checker beside its known mistakes,
+then the machinery every checker shares.
+
+    ex01_forward.py   notebooks/exercises/01_forward.ipynb: linear_forward,
+                      linear_activation_forward, L_model_forward, compute_cost
+    ex02_backward.py  notebooks/exercises/02_backward.ipynb: linear_backward,
+                      linear_activation_backward, L_model_backward, update_parameters
+    cases.py          the inputs each checker feeds the student's function
+    mistakes.py       known mistakes more than one exercise can make
+    runner.py         Spec (how to check one function) and run (never crashes)
+    compare.py        outputs compared, a wrong one described, known mistakes matched
+    unpack.py         a student's return value turned into named outputs
+    errors.py         an exception in student code: the line that raised, and a hint
+    blame.py          a failure blamed on the student's earlier function it calls
+    result.py         CheckResult, the verdict and its coloured box
+
+A new check is a function ``check_me(student) -> CheckResult`` in its exercise's module
+(``run(Spec(...), student)``: the name, the argument names, the cases, the expected outputs,
+how to unpack the return value and the known mistakes), its inputs in ``cases.py``, and
+its name imported below. A new exercise notebook gets its own ``exNN_<topic>.py``.
 """
 
-from .backward import linear_activation_backward, linear_backward, update_parameters
-from .chain_backward import L_model_backward
-from .chain_forward import L_model_forward
-from .forward import compute_cost, linear_activation_forward, linear_forward
+from .ex01_forward import L_model_forward, compute_cost, linear_activation_forward, linear_forward
+from .ex02_backward import (
+    L_model_backward,
+    linear_activation_backward,
+    linear_backward,
+    update_parameters,
+)
 from .result import CheckResult
 
 __all__ = [
