@@ -23,16 +23,19 @@ def gradient_norms(grads):
     return [float(np.linalg.norm(grads[f"dW{l}"])) for l in range(1, L + 1)]
 
 
-def dead_units(caches, activations):
-    """Per hidden layer, the ReLU units with Z <= 0 on every example (their dZ is always 0).
+def dead_mask(Z, activation):
+    """Per unit of a layer: True for a ReLU unit with Z <= 0 on every example (column).
 
     Such a unit outputs 0 for the whole data set, so relu'(Z) = 0 and no gradient
-    reaches its W and b: it can never come back. Non-ReLU layers count 0.
+    reaches its W and b: it can never come back. Non-ReLU units are never dead.
     """
-    return [
-        int(np.sum(np.all(cache.activation_cache <= 0, axis=1))) if name == "relu" else 0
-        for cache, name in zip(caches[:-1], activations, strict=True)
-    ]
+    return np.all(Z <= 0, axis=1) if activation == "relu" else np.zeros(len(Z), dtype=bool)
+
+
+def dead_units(caches, activations):
+    """Per hidden layer, the number of dead ReLU units (see ``dead_mask``)."""
+    return [int(np.sum(dead_mask(cache.activation_cache, name)))
+            for cache, name in zip(caches[:-1], activations, strict=True)]
 
 
 class Session:
