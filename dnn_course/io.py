@@ -1,5 +1,17 @@
-"""Save and load parameters as .npz files: plain arrays, never pickled objects."""
+"""Save and load parameters as .npz files: plain arrays, never pickled objects.
 
+A save never loses the file it replaces: it writes a new file beside the target, flushes it
+to disk and only then renames it over the old one, so a full disk, Ctrl-C or a killed
+process leaves the old file as it was. A load reads every array's header first and refuses
+a file whose arrays are not W[l] (n[l], n[l-1]) and b[l] (n[l], 1), or whose declared sizes
+do not fit the file, before allocating anything.
+"""
+
+import math
+import os
+import re
+import secrets
+import stat
 import zipfile
 from pathlib import Path
 
@@ -9,13 +21,25 @@ from .shapes import num_layers
 from .validation import as_matrix
 
 NPZ_MAGIC, NPY_MAGIC = b"PK", b"\x93NUMPY"  # a .npz file is a zip archive of .npy arrays
+MAX_BYTES = 1 << 28  # 256 MiB: 100 times the largest network of the course
+NOT_FILES = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a named pipe (FIFO)",
+             stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}  # opening a FIFO would hang
+HEADER_READERS = {(1, 0): np.lib.format.read_array_header_1_0,
+                  (2, 0): np.lib.format.read_array_header_2_0}
+
+
+def npz_path(path):
+    """The file ``save_parameters(..., path)`` writes: ``path`` with ``.npz`` added if missing."""
+    path = Path(path)
+    return path if path.suffix == ".npz" else path.with_name(path.name + ".npz")
 
 
 def save_parameters(parameters, path):
     """Write W1, b1, ..., WL, bL to ``path`` (``.npz`` is added if missing); return the path.
 
     Only numeric arrays under the keys W[l], b[l] are written, so nothing is ever pickled;
-    any other key is refused rather than silently left out.
+    any other key is refused rather than silently left out. An existing file is replaced
+    only once the new one is complete on disk.
     """
     L = num_layers(parameters)
     keys = [f"{p}{l}" for l in range(1, L + 1) for p in ("W", "b")]
@@ -27,23 +51,41 @@ def save_parameters(parameters, path):
         )
     arrays = {key: as_matrix(key, value, "(n[l], n[l-1])" if key[0] == "W" else "(n[l], 1)")
               for key, value in parameters.items()}
-    path = Path(path)
-    if path.suffix != ".npz":
-        path = path.with_name(path.name + ".npz")
-    np.savez(path, **arrays)
+    path = npz_path(path)
+    if path.is_dir():
+        raise IsADirectoryError(f"cannot save parameters to {path}: it is a directory")
+    partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
+    try:
+        with open(partial, "xb") as file:
+            np.savez(file, **arrays)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(partial, path)
+    except BaseException as error:
+        partial.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise OSError(
+                error.errno, f"could not save parameters to {path} ({error.strerror or error}); "
+                "an existing file there is unchanged"
+            ) from error
+        raise
     return path
 
 
-def load_parameters(path):
+def load_parameters(path, max_bytes=MAX_BYTES):
     """Read a parameter file written by ``save_parameters``; objects are never unpickled.
+
+    ``path`` is read the way ``save_parameters`` wrote it (``.npz`` added if missing).
+    Nothing larger than ``max_bytes`` is read or allocated.
 
     Returns
     -------
     parameters : dict  {"W1": ..., "b1": ..., ...} with the saved arrays, bit for bit
     """
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"no parameter file at {path}")
+    path = _existing_file(path)
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ValueError(f"{path} is {size} bytes, more than the limit of {max_bytes} bytes")
     with path.open("rb") as file:
         magic = file.read(len(NPY_MAGIC))
     if magic.startswith(NPY_MAGIC):
@@ -54,19 +96,74 @@ def load_parameters(path):
             f"with {magic!r}"
         )
     try:
-        with np.load(path, allow_pickle=False) as data:
-            parameters = {key: data[key] for key in data.files}
-    except ValueError as error:
-        if "allow_pickle" not in str(error):
-            raise ValueError(f"{path} is not a valid .npz parameter file: {error}") from error
-        raise ValueError(
-            f"{path} holds object arrays, which would need unpickling (unsafe); a "
-            "parameter file holds only numeric arrays"
-        ) from error
-    except (OSError, zipfile.BadZipFile, EOFError) as error:
+        with zipfile.ZipFile(path) as archive:
+            headers = {info.filename: _header(archive, info, path) for info in archive.infolist()}
+            total = sum(nbytes for _, nbytes in headers.values())
+            if total > max_bytes or len(headers) != len(archive.infolist()):
+                raise ValueError(f"{path} declares arrays of {total} bytes in all, more than the "
+                                 f"limit of {max_bytes} bytes (pass max_bytes= to raise it)"
+                                 if total > max_bytes else f"{path} repeats an array name")
+            _check_network(path, {name[:-4]: shape for name, (shape, _) in headers.items()})
+            return {name[:-4]: np.lib.format.read_array(archive.open(name)) for name in headers}
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError) as error:
+        if str(path) in str(error):
+            raise
         raise ValueError(f"{path} is not a valid .npz parameter file: {error}") from error
-    for key, value in parameters.items():
-        if not np.issubdtype(value.dtype, np.number):
-            raise ValueError(f"{path}: {key} has dtype {value.dtype}, expected numbers")
-    num_layers(parameters)
-    return parameters
+
+
+def _existing_file(path):
+    """The regular file to read: the .npz name save would write, else ``path`` as given."""
+    path = Path(path)
+    for candidate in (npz_path(path), path):
+        try:
+            mode = candidate.stat().st_mode
+        except FileNotFoundError:
+            continue
+        if stat.S_ISREG(mode):
+            return candidate
+        kind = NOT_FILES.get(stat.S_IFMT(mode), "not a regular file")
+        raise ValueError(f"{candidate} is {kind}, not a parameter file")
+    raise FileNotFoundError(f"no parameter file at {npz_path(path)}")
+
+
+def _header(archive, info, path):
+    """(shape, data bytes) of one member, read from its .npy header alone."""
+    where = f"{path}: member {info.filename!r}"
+    if not re.fullmatch(r"[Wb][1-9][0-9]*\.npy", info.filename):
+        raise ValueError(f"{where} is not W<l>.npy or b<l>.npy; a parameter file holds "
+                         "only W1, b1, ..., WL, bL")
+    with archive.open(info) as member:
+        try:
+            read_header = HEADER_READERS.get(np.lib.format.read_magic(member))
+            if read_header is None:
+                raise ValueError("unsupported .npy format version")
+            shape, _, dtype = read_header(member)
+            header_bytes = member.tell()
+        except ValueError as error:
+            raise ValueError(f"{where} is not a .npy array: {error}") from error
+    if dtype.hasobject:
+        raise ValueError(f"{where} holds object arrays, which would need unpickling (unsafe); "
+                         "a parameter file holds only numeric arrays")
+    if not (np.issubdtype(dtype, np.integer) or np.issubdtype(dtype, np.floating)):
+        raise ValueError(f"{where}: {info.filename[:-4]} has dtype {dtype}, expected numbers")
+    nbytes = math.prod(shape) * dtype.itemsize
+    if header_bytes + nbytes != info.file_size:
+        raise ValueError(f"{where} declares shape {shape} ({nbytes} bytes of {dtype}) but "
+                         f"holds {info.file_size - header_bytes} bytes of data")
+    return shape, nbytes
+
+
+def _check_network(path, shapes):
+    """W[l] must be (n[l], n[l-1]) and b[l] (n[l], 1), each layer fitting the one before."""
+    num_layers(shapes)
+    n_prev = None
+    for l in range(1, len(shapes) // 2 + 1):
+        W, b = shapes[f"W{l}"], shapes[f"b{l}"]
+        if len(W) != 2 or 0 in W or (n_prev is not None and W[1] != n_prev):
+            expected = f"(n[{l}], {n_prev})" if n_prev else f"(n[{l}], n[{l - 1}])"
+            raise ValueError(f"{path}: W{l} has shape {W} but must be {expected}"
+                             f"{' to follow layer ' + str(l - 1) if n_prev else ''}")
+        if b != (W[0], 1):
+            raise ValueError(f"{path}: b{l} has shape {b} but W{l} has {W[0]} rows: b{l} "
+                             f"must be (n[{l}], 1) = ({W[0]}, 1)")
+        n_prev = W[0]

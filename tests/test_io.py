@@ -102,3 +102,142 @@ def test_save_never_pickles_a_non_numeric_value(tmp_path):
     with pytest.raises(TypeError, match="W1 must be a numpy array .* got dict"):
         dc.save_parameters({**parameters, "W1": {"weights": 1}}, tmp_path / "model")
     assert not (tmp_path / "model.npz").exists()
+
+
+# --- faults: a failed save keeps the old file, a hostile file is refused before allocation ---
+
+SAVE_IN_CHILD = """
+import resource, signal, sys
+import numpy as np
+import dnn_course as dc
+fault, path = sys.argv[1], sys.argv[2]
+rng = np.random.default_rng(0)
+parameters = {"W1": rng.standard_normal((200, 300)), "b1": np.ones((200, 1))}
+if fault == "disk full":
+    resource.setrlimit(resource.RLIMIT_FSIZE, (50_000, 50_000))
+else:  # the process dies half way through writing the arrays
+    write_array = np.lib.format.write_array
+    def write_then_die(*args, **kwargs):
+        write_array(*args, **kwargs)
+        if fault == "killed":
+            signal.raise_signal(signal.SIGKILL)
+        raise KeyboardInterrupt
+    np.lib.format.write_array = write_then_die
+try:
+    dc.save_parameters(parameters, path)
+except OSError as error:
+    print(error)
+    sys.exit(3)
+"""
+
+
+def _old_file(tmp_path):
+    _, _, parameters = make_network([3, 2, 1], seed=4)
+    return parameters, dc.save_parameters(parameters, tmp_path / "model.npz")
+
+
+@pytest.mark.parametrize("fault", ["disk full", "killed", "interrupted"])
+def test_a_failed_save_leaves_the_old_file(tmp_path, fault):
+    import subprocess
+    import sys
+
+    parameters, path = _old_file(tmp_path)
+    child = subprocess.run([sys.executable, "-c", SAVE_IN_CHILD, fault, str(path)],
+                           capture_output=True, text=True, timeout=60)
+    assert child.returncode != 0, child.stdout + child.stderr
+    loaded = dc.load_parameters(path)
+    assert all(np.array_equal(loaded[key], parameters[key]) for key in parameters)
+    if fault == "disk full":  # the save says why, and that the old file is still there
+        assert child.returncode == 3
+        assert "could not save parameters to" in child.stdout
+        assert "File too large" in child.stdout and "unchanged" in child.stdout
+    if fault != "killed":  # nothing half-written is left beside it
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["model.npz"]
+
+
+def _zip_with(path, members, compresslevel=None):
+    """A .npz whose members are {name: (header dict, data bytes or a zero count)}."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as zf:
+        for name, (header, data) in members.items():
+            with zf.open(name, "w", force_zip64=True) as member:
+                np.lib.format.write_array_header_1_0(member, header)
+                if isinstance(data, int):
+                    for _ in range(data // (1 << 24)):
+                        member.write(bytes(1 << 24))
+                else:
+                    member.write(data)
+    return path
+
+
+def _f8(shape):
+    return {"descr": "<f8", "fortran_order": False, "shape": shape}
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
+    n = 6144  # W1 (6144, 6144) float64: 288 MiB of zeros in a file of about 1 MB
+    path = _zip_with(tmp_path / "bomb.npz", {"W1.npy": (_f8((n, n)), n * n * 8),
+                                               "b1.npy": (_f8((n, 1)), bytes(n * 8))}, 1)
+    assert path.stat().st_size < 2_000_000
+    with pytest.raises(ValueError, match=r"declares arrays of \d+ bytes in all, more than the "
+                                         r"limit of 268435456 bytes"):
+        dc.load_parameters(path)
+
+
+def test_a_header_declaring_terabytes_is_refused(tmp_path):
+    path = _zip_with(tmp_path / "liar.npz", {"W1.npy": (_f8((1 << 20, 1 << 20)), b"\0" * 64),
+                                             "b1.npy": (_f8((1 << 20, 1)), b"\0" * 64)})
+    assert path.stat().st_size < 1000
+    with pytest.raises(ValueError, match=r"W1.npy' declares shape \(1048576, 1048576\) "
+                                         r"\(8796093022208 bytes of float64\) but holds 64 bytes"):
+        dc.load_parameters(path)
+
+
+@pytest.mark.parametrize("arrays, message", [
+    ({"W1": np.ones((2, 3, 1)), "b1": np.ones((2, 1))}, r"W1 has shape \(2, 3, 1\) but must be"),
+    ({"W1": np.ones((2, 3)), "b1": np.ones((2, 1)), "W2": np.ones((1, 4)), "b2": np.ones((1, 1))},
+     r"W2 has shape \(1, 4\) but must be \(n\[2\], 2\) to follow layer 1"),
+    ({"W1": np.ones((2, 3)), "b1": np.ones((3, 1))}, r"b1 has shape \(3, 1\) but W1 has 2 rows"),
+    ({"W1": np.ones((2, 3)), "b1": np.ones(2)}, r"b1 has shape \(2,\) but W1 has 2 rows"),
+    ({"W1": np.ones((2, 3)), "b1": np.ones((2, 1)), "costs": np.ones(3)},
+     r"member 'costs.npy' is not W<l>.npy or b<l>.npy"),
+    ({"W1": np.ones((2, 3)), "b1": np.ones((2, 1)) + 1j}, r"b1 has dtype complex128, expected"),
+    ({"W1": np.ones((0, 3)), "b1": np.ones((0, 1))}, r"W1 has shape \(0, 3\) but must be"),
+])
+def test_members_that_are_not_a_network_are_named(tmp_path, arrays, message):
+    path = tmp_path / "odd.npz"
+    np.savez(path, **arrays)
+    with pytest.raises(ValueError, match=message):
+        dc.load_parameters(path)
+
+
+def test_a_member_that_is_not_an_array_is_named(tmp_path):
+    import zipfile
+
+    path = tmp_path / "odd.npz"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("W1.npy", b"just text")
+        zf.writestr("b1.npy", b"just text")
+    with pytest.raises(ValueError, match=r"member 'W1.npy' is not a .npy array"):
+        dc.load_parameters(path)
+
+
+def test_load_adds_npz_like_save(tmp_path):
+    _, _, parameters = make_network([2, 1], seed=1)
+    dc.save_parameters(parameters, tmp_path / "my_model")
+    loaded = dc.load_parameters(tmp_path / "my_model")
+    assert np.array_equal(loaded["W1"], parameters["W1"])
+
+
+def test_a_directory_fifo_or_device_is_named(tmp_path):
+    import os
+
+    (tmp_path / "folder.npz").mkdir()
+    os.mkfifo(tmp_path / "pipe.npz")
+    for name, kind in [("folder.npz", "a directory"), ("pipe.npz", r"a named pipe \(FIFO\)"),
+                       ("/dev/null", "a device")]:
+        with pytest.raises(ValueError, match=f"is {kind}, not a parameter file"):
+            dc.load_parameters(tmp_path / name)
+    with pytest.raises(IsADirectoryError, match="folder.npz: it is a directory"):
+        dc.save_parameters(make_network([2, 1])[2], tmp_path / "folder.npz")
