@@ -21,7 +21,7 @@ from .activations import (
 from .cost import compute_cost, dAL
 from .data import load_digits_binary, make_dataset, train_test_split
 from .gradcheck import gradient_check, numerical_gradient, relative_error
-from .initialization import initialize_parameters_deep
+from .initialization import initialize_parameters, initialize_parameters_deep
 from .io import load_parameters, save_parameters
 from .linear import LinearCache, linear_backward, linear_forward
 from .model import (
@@ -31,7 +31,7 @@ from .model import (
     linear_activation_backward,
     linear_activation_forward,
 )
-from .training import L_layer_model, accuracy, predict
+from .training import L_layer_model, accuracy, predict, two_layer_model
 from .update import update_parameters
 
 __version__ = "0.1.0"
@@ -48,6 +48,7 @@ __all__ = [
     "compute_cost",
     "dAL",
     "gradient_check",
+    "initialize_parameters",
     "initialize_parameters_deep",
     "leaky_relu",
     "leaky_relu_backward",
@@ -69,5 +70,6 @@ __all__ = [
     "tanh",
     "tanh_backward",
     "train_test_split",
+    "two_layer_model",
     "update_parameters",
 ]

@@ -13,12 +13,16 @@ SCALES = {
 def make_rng(rng):
     """A random generator from a Generator, a legacy RandomState, an int seed or None.
 
-    A ``RandomState`` is kept as it is, so ``np.random.RandomState(3)`` reproduces the
-    course's published values (they come from ``np.random.seed(3)`` and ``randn``).
+    None means NumPy's global legacy generator (the ``np.random`` functions), as the
+    course's functions use it: ``np.random.seed(3)`` before a call reproduces the course's
+    published values. A ``RandomState`` is kept as it is, so ``np.random.RandomState(3)``
+    gives the same values without touching the global state; an int seeds a new Generator.
     """
+    if rng is None:
+        return np.random  # the global RandomState's functions: randn, permutation, ...
     if isinstance(rng, np.random.Generator | np.random.RandomState):
         return rng
-    if rng is None or isinstance(rng, numbers.Integral) and not isinstance(rng, bool):
+    if isinstance(rng, numbers.Integral) and not isinstance(rng, bool):
         return np.random.default_rng(rng)
     raise TypeError(
         "rng must be a numpy.random.Generator, a numpy.random.RandomState, an int seed "
@@ -27,10 +31,10 @@ def make_rng(rng):
 
 
 def standard_normal(rng, shape):
-    """Draw N(0, 1) samples: ``randn`` for a RandomState, as the course does."""
-    if isinstance(rng, np.random.RandomState):
-        return rng.randn(*shape)
-    return rng.standard_normal(shape)
+    """Draw N(0, 1) samples: ``randn`` for a RandomState or the global one, as the course does."""
+    if isinstance(rng, np.random.Generator):
+        return rng.standard_normal(shape)
+    return rng.randn(*shape)
 
 
 def layer_scale(scale, n_prev):
@@ -73,8 +77,10 @@ def initialize_parameters_deep(layer_dims, rng=None, scale=0.01):
     ----------
     layer_dims : list of int   [n[0] = n_x, n[1], ..., n[L]]
     rng : Generator, RandomState, int seed or None
-        Draws happen in layer order, W1 first, so a ``RandomState(seed)`` reproduces
-        the course's values.
+        Draws happen in layer order, W1 first. None (the default) draws from NumPy's
+        global legacy generator like the course's function, so ``np.random.seed(3)``
+        before the call (the course's function seeds inside) gives the course's values;
+        ``np.random.RandomState(3)`` gives them too.
     scale : float, "xavier" or "he"
         0.01 (the course's first exercise), "xavier" = 1/sqrt(n[l-1]) (the course's
         application), "he" = sqrt(2/n[l-1]).
@@ -91,3 +97,13 @@ def initialize_parameters_deep(layer_dims, rng=None, scale=0.01):
         parameters[f"W{l}"] = standard_normal(rng, shape) * layer_scale(scale, shape[1])
         parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
     return parameters
+
+
+def initialize_parameters(n_x, n_h, n_y, rng=None):
+    """The course's 2-layer initialization: W1 = 0.01 randn(n_h, n_x), W2 = 0.01 randn(n_y, n_h).
+
+    The same as ``initialize_parameters_deep([n_x, n_h, n_y], rng, scale=0.01)``: biases
+    zero, W1 drawn first. With ``rng=None``, ``np.random.seed(1)`` before the call gives the
+    course's values.
+    """
+    return initialize_parameters_deep([n_x, n_h, n_y], rng=rng, scale=0.01)

@@ -5,8 +5,12 @@ import numbers
 import numpy as np
 from tqdm.auto import tqdm
 
-from .cost import compute_cost
-from .initialization import check_layer_dims, initialize_parameters_deep
+from .cost import RecordedCost, compute_cost
+from .initialization import (
+    check_layer_dims,
+    initialize_parameters,
+    initialize_parameters_deep,
+)
 from .model import L_model_backward, L_model_forward
 from .shapes import num_layers
 from .update import update_parameters
@@ -76,7 +80,8 @@ def L_layer_model(
     print_cost : print the cost every 100 iterations and at the last one
     hidden_activation : one name, or one per hidden layer
     scale, rng : passed to ``initialize_parameters_deep`` (ignored if ``parameters``
-        is given to continue training)
+        is given to continue training). With ``rng=None``, ``np.random.seed(1)`` before
+        the call gives the course's numbers (the course's function seeds inside).
     callback : called as ``callback(i, cost, parameters, grads)`` every
         ``callback_every`` iterations (an int > 0) and at the last one, e.g. to draw a
         live plot. ``cost`` and ``grads`` are iteration i's, computed before its update;
@@ -86,7 +91,8 @@ def L_layer_model(
     Returns
     -------
     parameters : dict, the trained W1, b1, ..., WL, bL
-    costs : list of float, the cost at iterations 0, 100, 200, ...
+    costs : list of the cost at iterations 0, 100, 200, ..., each a 0-d array as in the
+        course (``RecordedCost``: it prints and formats like a float)
     """
     layers_dims = check_layer_dims(layers_dims)
     X, Y = check_training_data(X, Y, layers_dims)
@@ -110,12 +116,32 @@ def L_layer_model(
             parameters = update_parameters(parameters, grads, learning_rate)
         last = i == num_iterations - 1
         if i % 100 == 0:
-            costs.append(cost)
+            costs.append(RecordedCost(cost))
         if print_cost and (i % 100 == 0 or last):
             print(f"Cost after iteration {i}: {cost:.6f}")
         if callback is not None and (i % callback_every == 0 or last):
             callback(i, cost, parameters, grads)
     return parameters, costs
+
+
+def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                    print_cost=False, rng=None):
+    """The course's 2-layer model: LINEAR -> RELU -> LINEAR -> SIGMOID, trained as above.
+
+    layers_dims = (n_x, n_h, n_y); the parameters start from
+    ``initialize_parameters(n_x, n_h, n_y)`` (0.01 randn), then ``L_layer_model`` runs the
+    same loop. With ``rng=None``, ``np.random.seed(1)`` before the call gives the course's
+    numbers. Returns (parameters, costs) like ``L_layer_model``.
+    """
+    layers_dims = check_layer_dims(layers_dims)
+    if len(layers_dims) != 3:
+        raise ValueError(
+            f"layers_dims must be (n_x, n_h, n_y) for the 2-layer model, got {layers_dims}; "
+            "use L_layer_model for other depths"
+        )
+    parameters = initialize_parameters(*layers_dims, rng=rng)
+    return L_layer_model(X, Y, layers_dims, learning_rate, num_iterations, print_cost,
+                         parameters=parameters)
 
 
 def predict(X, parameters, hidden_activation="relu", threshold=0.5):
