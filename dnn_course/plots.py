@@ -3,19 +3,64 @@
 Every function draws on a matplotlib Axes (made for you when ``ax`` is None) and returns
 it, or returns the Figure for the multi-panel image grid, so a notebook cell can end with
 ``plt.show()`` and a test can read the data back from the artists.
+
+Open to every student: each function also writes a short text alternative of what it drew
+(``text_alternative(figure)``), which a notebook shows as the image's ``alt`` text; lines
+and points differ by line style or marker shape as well as by colour, and the colours are
+the colour-blind-safe orange / purple of ColorBrewer's PuOr.
 """
+
+import base64
+import html
+import weakref
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch
 
 from .model import L_model_forward, hidden_activations
 from .validation import as_matrix
 
+COLORS = ("#e66101", "#5e3c99")  # label 0 orange, label 1 purple (PuOr's ends)
+MARKERS = ("o", "^")  # label 0 circles, label 1 triangles
+LINE_STYLES = (("-", "solid"), ("--", "dashed"), (":", "dotted"), ("-.", "dash-dot"))
+_ALT = weakref.WeakKeyDictionary()  # Axes -> its text alternative
+
 
 def _axes(ax, figsize):
     return plt.subplots(figsize=figsize)[1] if ax is None else ax
+
+
+def text_alternative(figure):
+    """The figure's short text alternative: what each of its Axes shows, or their titles."""
+    parts = [_ALT.get(ax) or ax.get_title() for ax in figure.axes]
+    title = figure.get_suptitle() and figure.get_suptitle() + "."
+    return " ".join(part for part in [title, *parts] if part) or "A figure without a title."
+
+
+def figure_html(figure):
+    """The figure as an HTML image whose alt text is ``text_alternative(figure)``."""
+    from IPython.core.pylabtools import print_figure
+
+    png = base64.b64encode(print_figure(figure, "png", bbox_inches="tight")).decode()
+    alt = html.escape(text_alternative(figure), quote=True)
+    return f'<img class="dnn-figure" alt="{alt}" src="data:image/png;base64,{png}">'
+
+
+def _register_alt_text():
+    """In a notebook, show every matplotlib figure as an image with its alt text."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["text/html"].for_type(Figure, figure_html)
+
+
+_register_alt_text()
 
 
 def plot_costs(costs, iterations=None, ax=None, label=None, title="Cost J during training"):
@@ -32,11 +77,21 @@ def plot_costs(costs, iterations=None, ax=None, label=None, title="Cost J during
     if iterations.shape != costs.shape:
         raise ValueError(f"{costs.size} costs but {iterations.size} iterations: one per cost")
     ax = _axes(ax, (5, 3.5))
-    ax.plot(iterations, costs, label=label)
+    style, _ = LINE_STYLES[len(ax.get_lines()) % len(LINE_STYLES)]
+    ax.plot(iterations, costs, style, label=label)
     ax.set(xlabel="iteration", ylabel="cost J", title=title)
     if label is not None:
         ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=8)
+    _ALT[ax] = f"Line chart '{title}', cost J against iteration: " + "; ".join(
+        _describe_line(line) for line in ax.get_lines()) + "."
     return ax
+
+
+def _describe_line(line):
+    x, y = line.get_xdata(), line.get_ydata()
+    style = dict(LINE_STYLES).get(line.get_linestyle(), line.get_linestyle())
+    name = "" if line.get_label().startswith("_") else f"{line.get_label()} "
+    return f"{name}({style} line) from {y[0]:.3f} at {x[0]:g} to {y[-1]:.3f} at {x[-1]:g}"
 
 
 def plot_decision_boundary(parameters, X, Y, hidden_activation="relu", ax=None, resolution=150):
@@ -54,17 +109,26 @@ def plot_decision_boundary(parameters, X, Y, hidden_activation="relu", ax=None, 
     AL, _ = L_model_forward(np.stack([x1.ravel(), x2.ravel()]), parameters, hidden_activation)
     y_hat = AL.reshape(x1.shape)
     ax = _axes(ax, (4.5, 4))
-    ax.contourf(x1, x2, y_hat, levels=np.linspace(0, 1, 11), cmap="RdBu", alpha=0.45)
+    ax.contourf(x1, x2, y_hat, levels=np.linspace(0, 1, 11), cmap="PuOr", alpha=0.45)
     ax.contour(x1, x2, y_hat, levels=[0.5], colors="k", linewidths=1.5)
-    for label, colour in ((0, "tab:red"), (1, "tab:blue")):
+    for label, (colour, marker) in enumerate(zip(COLORS, MARKERS, strict=True)):
         on = Y == label
-        ax.scatter(X[0, on], X[1, on], s=12, c=colour, edgecolors="k", linewidths=0.3,
-                   label=f"y = {label}")
+        ax.scatter(X[0, on], X[1, on], s=14, c=colour, marker=marker, edgecolors="k",
+                   linewidths=0.3, label=f"y = {label}")
     handles = ax.get_legend_handles_labels()[0]
     boundary = Line2D([], [], color="k", label="boundary: y-hat = 0.5")
     ax.legend(handles=[*handles, boundary], loc="upper left", bbox_to_anchor=(1.02, 1),
               fontsize=8)
     ax.set(xlabel="x1", ylabel="x2", title="Decision boundary", aspect="equal")
+    AL, _ = L_model_forward(X, parameters, hidden_activation)
+    right = int(np.sum((AL.ravel() > 0.5) == (Y == 1)))
+    _ALT[ax] = (
+        f"Decision boundary over the plane x1 from {low[0]:.1f} to {high[0]:.1f}, x2 from "
+        f"{low[1]:.1f} to {high[1]:.1f}, shaded by y-hat (purple near 1, orange near 0), a "
+        f"black line where y-hat = 0.5; {int(np.sum(Y == 1))} points with y = 1 (purple "
+        f"triangles) and {int(np.sum(Y == 0))} with y = 0 (orange circles); {right} of "
+        f"{Y.size} points are on their label's side."
+    )
     return ax
 
 
@@ -110,8 +174,15 @@ def plot_chain(layer_dims, hidden_activation="relu", m=None, backward=False, ax=
                 ha="center", va="top", fontsize=7, color="0.35")
     _box(ax, 1.2 * (L + 1), 1, f"y-hat = A[{L}]\n{_shape(1, m)}\n-> loss", "#d6ecff")
     _arrow(ax, (1.2 * L + 0.45, 1), (1.2 * (L + 1) - 0.45, 1), f"A[{L}]")
+    _ALT[ax] = "Diagram of the forward chain: A[0] = X " + _shape(layer_dims[0], m) + "".join(
+        f" -> layer {l} LINEAR->{names[l - 1].upper()} with W[{l}] ({layer_dims[l]}, "
+        f"{layer_dims[l - 1]}), b[{l}] ({layer_dims[l]}, 1), caching A[{l - 1}], W[{l}], b[{l}], "
+        f"Z[{l}]" for l in range(1, L + 1)) + f" -> y-hat = A[{L}] {_shape(1, m)} -> loss."
     if backward:
         _backward_row(ax, layer_dims, L)
+        _ALT[ax] += (f" Backward row: dA[{L}] from the loss, then layers {L} to 1, each "
+                     "computing dZ[l] = dA[l] * g'(Z[l]) from its cache and giving dW[l], "
+                     "db[l] and dA[l-1]; dA[0] is not used.")
     ax.set(xlim=(-0.6, 1.2 * (L + 1) + 0.6), ylim=(-2.3 if backward else -0.3, 1.75))
     ax.set_title("Forward" + (" and backward" if backward else "") + " propagation, every shape")
     ax.axis("off")
@@ -156,5 +227,8 @@ def plot_mislabeled(images, Y, predictions, classes, max_images=12, ncols=6, tit
     total = int(np.sum(predictions != Y))
     shown = f" (the first {len(wrong)} shown)" if len(wrong) < total else ""
     fig.suptitle(f"{title}: {total} of {Y.size} test images misclassified{shown}")
+    for ax in axes.flat:
+        if ax.get_title():
+            _ALT[ax] = ax.get_title().replace("\n", ", ") + "."
     fig.tight_layout()
     return fig

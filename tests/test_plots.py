@@ -114,3 +114,49 @@ def test_mislabeled_title_says_when_only_the_first_mistakes_are_shown():
 def test_mislabeled_grid_needs_one_label_per_image():
     with pytest.raises(ValueError, match="one of each per example"):
         plot_mislabeled(np.zeros((3, 8, 8)), np.zeros((1, 2)), np.zeros((1, 2)), ["0", "1"])
+
+
+def test_every_figure_has_a_text_alternative_that_names_what_it_shows():
+    ax = plot_costs([0.69, 0.3], label="2 layers")
+    plot_costs([0.7, 0.5, 0.1], ax=ax, label="4 layers", title="Cost J, two runs")
+    assert dc.plots.text_alternative(ax.figure) == (
+        "Line chart 'Cost J, two runs', cost J against iteration: 2 layers (solid line) from "
+        "0.690 at 0 to 0.300 at 100; 4 layers (dashed line) from 0.700 at 0 to 0.100 at 200.")
+    X, Y = dc.make_dataset("gaussians", m=40, rng=2)
+    parameters = dc.initialize_parameters_deep([2, 3, 1], rng=0, scale="xavier")
+    ax = plot_decision_boundary(parameters, X, Y, resolution=20)
+    AL, _ = dc.L_model_forward(X, parameters)
+    right = int(np.sum((AL[0] > 0.5) == (Y[0] == 1)))
+    text = dc.plots.text_alternative(ax.figure)
+    assert f"{int(Y.sum())} points with y = 1 (purple triangles)" in text
+    assert f"{right} of 40 points are on their label's side" in text
+    text = dc.plots.text_alternative(plot_chain([2, 4, 1], m=5, backward=True).figure)
+    assert "layer 1 LINEAR->RELU with W[1] (4, 2), b[1] (4, 1)" in text
+    assert "y-hat = A[2] (1, 5)" in text and "dA[0] is not used" in text
+    fig = plot_mislabeled(np.zeros((3, 8, 8)), [[1, 0, 1]], [[0, 0, 1]], ["three", "eight"])
+    assert dc.plots.text_alternative(fig) == (
+        "Model: 1 of 3 test images misclassified. predicted three, label eight.")
+
+
+def test_lines_and_points_differ_by_more_than_colour():
+    ax = plot_costs([0.5, 0.4], label="a")
+    for label in "bcd":
+        plot_costs([0.5, 0.4], ax=ax, label=label)
+    assert len({line.get_linestyle() for line in ax.get_lines()}) == 4
+    X, Y = dc.make_dataset("gaussians", m=40, rng=2)
+    ax = plot_decision_boundary(dc.initialize_parameters_deep([2, 1], rng=0), X, Y,
+                                resolution=10)
+    markers = {tuple(map(tuple, s.get_paths()[0].vertices.round(3))) for s in ax.collections[-2:]}
+    assert len(markers) == 2  # circles for y = 0, triangles for y = 1
+
+
+def test_a_notebook_shows_figures_as_images_with_their_alt_text():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    dc.plots._register_alt_text()
+    ax = plot_chain([2, 3, 1])
+    data, _ = shell.display_formatter.format(ax.figure)
+    alt = dc.plots.text_alternative(ax.figure).replace("'", "&#x27;").replace(">", "&gt;")
+    assert data["text/html"].startswith(f'<img class="dnn-figure" alt="{alt}" src="data:image/png')
+    InteractiveShell.clear_instance()
