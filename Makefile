@@ -9,7 +9,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 PORT ?= 8888
-TOKEN ?= $(shell $(PYTHON) -c "import secrets; print(secrets.token_hex(16))")
+# One token per make run, expanded once: the printed URL and the server must use the same one.
+ifndef TOKEN
+TOKEN := $(shell $(PYTHON) -c "import secrets; print(secrets.token_hex(16))")
+endif
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	--nbval-cell-timeout=600
@@ -24,10 +27,12 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# Both servers: loopback only, the token on every route, and no silent move to another port
+# (the printed URL would then lead nowhere). Their own log lines go to stderr.
 lab: setup
-	@echo "JupyterLab on http://127.0.0.1:$(PORT)/lab?token=$(TOKEN)"
-	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) --IdentityProvider.token=$(TOKEN) \
-		--ServerApp.root_dir=notebooks $(ROOT_FLAG) \
+	@echo "JupyterLab: http://127.0.0.1:$(PORT)/lab/tree/00_start_here.ipynb?token=$(TOKEN)"
+	@$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) --ServerApp.port_retries=0 \
+		--IdentityProvider.token=$(TOKEN) --ServerApp.root_dir=notebooks $(ROOT_FLAG) \
 		--LabApp.default_url=/lab/tree/00_start_here.ipynb
 
 lint: setup
@@ -36,10 +41,12 @@ lint: setup
 test: lint
 	$(BIN)/python -m pytest tests notebooks --ignore=notebooks/exercises $(NBVAL)
 
+# Standalone Voila ignores --IdentityProvider.token: --Voila.token is the one it enforces.
+# demo/voila.py culls idle kernels and caps how many run at once.
 demo: setup
-	@echo "Explorer on http://127.0.0.1:$(PORT)/?token=$(TOKEN)"
-	$(BIN)/voila notebooks/05_explorer.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(PORT) \
-		--IdentityProvider.token=$(TOKEN)
+	@echo "Explorer: http://127.0.0.1:$(PORT)/?token=$(TOKEN)"
+	@$(BIN)/voila notebooks/05_explorer.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(PORT) \
+		--Voila.port_retries=0 --Voila.token=$(TOKEN) --Voila.config_file_paths=demo
 
 bench: setup
 	$(BIN)/python -m pip install -q -e '.[bench]'

@@ -4,6 +4,7 @@ Each scenario starts from the default Settings, so it always shows the same pict
 """
 
 from typing import NamedTuple
+from urllib.parse import parse_qs
 
 from .settings import Settings
 
@@ -55,3 +56,20 @@ SCENARIOS = {
         {"hidden_layers": 3, "init_scale": 0.01, "learning_rate": 0.3},
     ),
 }
+
+
+def scenario_in_query(query):
+    """The scenario a link names, as in ``...?scenario=dead_relu&token=...``, or None.
+
+    ``query`` is the URL's query string (Voila gives it to the kernel as QUERY_STRING), so
+    an instructor can link each lesson from a slide. An unknown name raises ValueError
+    listing the valid ones.
+    """
+    names = parse_qs(query or "").get("scenario", [])
+    if not names:
+        return None
+    name = names[-1]
+    if name not in SCENARIOS:
+        raise ValueError(f"this link names the scenario {name!r}, which does not exist; "
+                         f"valid names: {', '.join(SCENARIOS)}")
+    return name

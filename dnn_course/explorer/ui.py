@@ -13,7 +13,7 @@ import html
 
 from . import controls, readouts, state_json, stepthrough, wiring
 from .own_data import read_csv
-from .scenarios import SCENARIOS
+from .scenarios import SCENARIOS, scenario_in_query
 from .session import Session
 from .timer import Timer
 from .views import Views
@@ -104,6 +104,19 @@ class Explorer:
             raise ValueError(f"unknown scenario {name!r}; choose one of {', '.join(SCENARIOS)}")
         self.load_session(Session(SCENARIOS[name].settings()))
         self.controls["lesson"].value = f"<b>{SCENARIOS[name].title}.</b> {SCENARIOS[name].lesson}"
+
+    def open_link(self, query):
+        """Apply the scenario a URL's query string names (``scenario=dead_relu``), if any.
+
+        An unknown name changes nothing and shows the valid names in the message line.
+        """
+        try:
+            name = scenario_in_query(query)
+        except ValueError as error:
+            self.controls["message"].value = f"<b>Error:</b> {html.escape(str(error))}"
+            return
+        if name is not None:
+            self.apply_scenario(name)
 
     def load_data(self, X, Y):
         """Train on your own data from now on (dataset "custom")."""

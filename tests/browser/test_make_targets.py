@@ -1,0 +1,234 @@
+"""`make lab` and `make demo` as a user runs them: the one URL printed opens, strangers are refused.
+
+Each server is started through its Makefile target (overriding PORT, and the Voila limits
+through the environment) in the Jupyter sandbox, and stopped by process group. "Refused"
+means a redirect to the login page or 401/403, never the page, the API answer or the file;
+"a stranger" is a request without a token or with the token of another run.
+"""
+
+import asyncio
+import concurrent.futures
+import re
+import secrets
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from jupyter_servers import REPO, free_port, http_status, isolated_env, stop
+
+pytestmark = pytest.mark.browser
+
+URL = re.compile(r"http://[\w.:-]+/\S*")
+
+
+class Made(NamedTuple):
+    """A server started by ``make <target>``: the URL it printed, its output, its process."""
+
+    url: str
+    base: str
+    token: str
+    stdout: Path
+    stderr: Path
+    process: subprocess.Popen
+
+
+def make(target, home, env=None, timeout=180):
+    """Run ``make <target> PORT=<free port>`` and wait until the printed URL's server answers."""
+    out, err = home / "stdout", home / "stderr"
+    process = subprocess.Popen(
+        ["make", "--no-print-directory", target, f"PORT={free_port()}"], cwd=REPO,
+        env={**isolated_env(home), "BROWSER": "true", **(env or {})},
+        stdout=out.open("w"), stderr=err.open("w"), start_new_session=True)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        printed = URL.findall(out.read_text())
+        if printed:
+            base = re.match(r"http://[\w.:-]+", printed[0]).group(0)
+            try:
+                http_status(base + "/api/status")  # answers (with a refusal): it is up
+            except OSError:
+                time.sleep(0.5)
+                continue
+            token = re.search(r"token=(\w+)", printed[0]).group(1)
+            return Made(printed[0], base, token, out, err, process)
+        time.sleep(0.5)
+    stop(process)
+    raise RuntimeError(f"make {target} did not serve:\n{out.read_text()}\n"
+                       f"{err.read_text()[-3000:]}")
+
+
+def get(url):
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return response.status, response.read().decode()
+
+
+def refused(url):
+    """True if a GET is forbidden or sent to the login page, never answered."""
+    try:
+        with urllib.request.build_opener(_NoRedirect).open(url, timeout=30):
+            return False
+    except urllib.error.HTTPError as error:
+        if error.code == 302:
+            return error.headers.get("Location", "").startswith("/login")
+        return error.code in (401, 403)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def websocket_opens(url):
+    """True if a kernel websocket at ``url`` accepts the connection."""
+    from tornado.httpclient import HTTPClientError
+    from tornado.websocket import websocket_connect
+
+    async def connect():
+        try:
+            connection = await websocket_connect(url)
+        except HTTPClientError:
+            return False
+        connection.close()
+        return True
+
+    # Playwright's sync API keeps an event loop in this thread: run ours in another.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, connect()).result(60)
+
+
+def listening_addresses(port):
+    """The local addresses of every socket listening on ``port`` (from /proc/net/tcp*)."""
+    addresses = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A = LISTEN
+                addresses.append(address)
+    return addresses
+
+
+def print_urls(made):
+    """Every URL the command printed on stdout and stderr."""
+    return URL.findall(made.stdout.read_text()), URL.findall(made.stderr.read_text())
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    made = make("demo", tmp_path_factory.mktemp("make_demo"))
+    yield made
+    stop(made.process)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    made = make("lab", tmp_path_factory.mktemp("make_lab"))
+    yield made
+    stop(made.process)
+
+
+@pytest.mark.parametrize("target", ["demo", "lab"])
+def test_the_one_printed_url_carries_the_servers_token(target, request):
+    made = request.getfixturevalue(target)
+    stdout_urls, stderr_urls = print_urls(made)
+    assert stdout_urls == [made.url]
+    # The server's own log may repeat its address; it never shows another token.
+    for url in stderr_urls:
+        assert f"token={made.token}" in url or "token=..." in url or "token" not in url, url
+    port = int(made.base.rsplit(":", 1)[1])
+    assert listening_addresses(port) and set(listening_addresses(port)) == {"0100007F"}
+
+
+def test_make_demo_url_opens_the_explorer(demo, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(demo.url)
+        page.get_by_role("button", name="Play").wait_for(timeout=120_000)
+    finally:
+        page.close()
+
+
+def test_make_demo_refuses_strangers_on_every_route(demo):
+    stranger = secrets.token_hex(16)
+    status, html = get(demo.url)
+    kernel = re.search(r'"kernelId": "([\w-]+)"', html).group(1)
+    socket = f"ws://{demo.base[len('http://'):]}/api/kernels/{kernel}/channels"
+    for query in ("", f"?token={stranger}"):
+        for route in ("/", "/voila/render/05_explorer.ipynb", f"/api/kernels/{kernel}",
+                      "/voila/files/05_explorer.ipynb", "/api/contents", "/api/kernels"):
+            assert refused(demo.base + route + query), route + query
+        assert not websocket_opens(socket + query), f"kernel websocket open with {query!r}"
+    assert websocket_opens(f"{socket}?token={demo.token}")  # the refusals are the token's doing
+
+
+def test_make_lab_url_opens_the_start_notebook(lab, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(lab.url)
+        page.locator(".jp-Notebook").first.wait_for(timeout=120_000)
+        page.get_by_text("00_start_here.ipynb").first.wait_for(timeout=120_000)
+    finally:
+        page.close()
+
+
+def test_make_lab_refuses_strangers_on_every_route(lab):
+    auth = {"Authorization": f"token {lab.token}"}
+    request = urllib.request.Request(f"{lab.base}/api/kernels", data=b"{}", headers=auth)
+    with urllib.request.urlopen(request, timeout=60) as response:
+        kernel = re.search(r'"id": "([\w-]+)"', response.read().decode()).group(1)
+    socket = f"ws://{lab.base[len('http://'):]}/api/kernels/{kernel}/channels"
+    try:
+        for query in ("", f"?token={secrets.token_hex(16)}"):
+            for route in ("/lab", "/lab/tree/00_start_here.ipynb", "/api/kernelspecs", "/api/contents",
+                          "/api/kernels", "/api/sessions", "/files/00_start_here.ipynb",
+                          "/api/contents/00_start_here.ipynb", "/voila/render/05_explorer.ipynb"):
+                assert refused(lab.base + route + query), route + query
+            assert not websocket_opens(socket + query), f"kernel websocket open with {query!r}"
+        assert websocket_opens(f"{socket}?token={lab.token}")
+        assert get(f"{lab.base}/api/contents?token={lab.token}")[0] == 200
+    finally:
+        urllib.request.urlopen(urllib.request.Request(
+            f"{lab.base}/api/kernels/{kernel}", method="DELETE", headers=auth), timeout=60)
+
+
+def test_make_demo_caps_and_culls_kernels(tmp_path):
+    made = make("demo", tmp_path, env={"DEMO_MAX_KERNELS": "1", "DEMO_CULL_SECONDS": "2"})
+    try:
+        assert get(made.url)[0] == 200  # one page, one kernel; nothing keeps it connected
+        assert http_status(made.url) == 503
+        deadline = time.monotonic() + 60
+        while http_status(made.url) == 503 and time.monotonic() < deadline:
+            time.sleep(1)  # the abandoned page's kernel is culled after 2 s idle
+        assert "Culling 'idle' kernel" in made.stderr.read_text()
+        assert get(made.url)[0] == 200
+    finally:
+        stop(made.process)
+
+
+@pytest.mark.parametrize("scenario", ["dead_relu", "init_too_small"])
+def test_a_scenario_link_opens_that_scenario(demo, browser, scenario):
+    from dnn_course.explorer import SCENARIOS
+
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(f"{demo.url}&scenario={scenario}")
+        page.get_by_text(SCENARIOS[scenario].title + ".").wait_for(timeout=120_000)
+    finally:
+        page.close()
+
+
+def test_an_unknown_scenario_link_shows_the_valid_names(demo, browser):
+    from dnn_course.explorer import SCENARIOS
+
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(f"{demo.url}&scenario=dead_relus")
+        message = page.locator(".dnn-message")
+        message.get_by_text("valid names").wait_for(timeout=120_000)
+        assert all(name in message.inner_text() for name in SCENARIOS)
+    finally:
+        page.close()
