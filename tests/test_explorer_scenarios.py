@@ -1,6 +1,7 @@
 """Each instructor scenario shows what its lesson says, measured on the real training run."""
 
 import numpy as np
+import pytest
 
 from dnn_course.explorer import SCENARIOS, Session
 
@@ -46,3 +47,21 @@ def test_a_too_small_initialization_stalls_at_the_base_rate():
     p = session.Y_train.mean()
     base_rate = -(p * np.log(p) + (1 - p) * np.log(1 - p))
     np.testing.assert_allclose(session.costs[-1], base_rate, rtol=1e-3)
+
+
+def test_a_link_names_a_scenario_and_an_unknown_name_lists_the_valid_ones():
+    from dnn_course.explorer import Explorer
+    from dnn_course.explorer.scenarios import scenario_in_query
+
+    assert scenario_in_query("token=abc&scenario=dead_relu") == "dead_relu"
+    assert scenario_in_query("token=abc") is None and scenario_in_query(None) is None
+    with pytest.raises(ValueError, match="valid names") as error:
+        scenario_in_query("scenario=dead_relus")
+    assert all(name in str(error.value) for name in SCENARIOS)
+
+    explorer = Explorer(figures="inline")
+    explorer.open_link("scenario=init_too_small&token=abc")
+    assert explorer.settings == SCENARIOS["init_too_small"].settings()
+    before = explorer.settings
+    explorer.open_link("scenario=nope")
+    assert explorer.settings == before and "dead_relu" in explorer.controls["message"].value

@@ -25,6 +25,11 @@ pytestmark = pytest.mark.browser
 URL = re.compile(r"http://[\w.:-]+/\S*")
 
 
+LAB_ROUTES = ("/lab", "/lab/tree/00_start_here.ipynb", "/api/kernelspecs", "/api/contents",
+              "/api/kernels", "/api/sessions", "/files/00_start_here.ipynb",
+              "/api/contents/00_start_here.ipynb", "/voila/render/05_explorer.ipynb")
+
+
 class Made(NamedTuple):
     """A server started by ``make <target>``: the URL it printed, its output, its process."""
 
@@ -183,9 +188,7 @@ def test_make_lab_refuses_strangers_on_every_route(lab):
     socket = f"ws://{lab.base[len('http://'):]}/api/kernels/{kernel}/channels"
     try:
         for query in ("", f"?token={secrets.token_hex(16)}"):
-            for route in ("/lab", "/lab/tree/00_start_here.ipynb", "/api/kernelspecs", "/api/contents",
-                          "/api/kernels", "/api/sessions", "/files/00_start_here.ipynb",
-                          "/api/contents/00_start_here.ipynb", "/voila/render/05_explorer.ipynb"):
+            for route in LAB_ROUTES:
                 assert refused(lab.base + route + query), route + query
             assert not websocket_opens(socket + query), f"kernel websocket open with {query!r}"
         assert websocket_opens(f"{socket}?token={lab.token}")
