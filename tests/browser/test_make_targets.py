@@ -148,11 +148,27 @@ def test_the_one_printed_url_carries_the_servers_token(target, request):
     assert listening_addresses(port) and set(listening_addresses(port)) == {"0100007F"}
 
 
+@pytest.mark.parametrize("target", ["demo", "lab"])
+def test_a_browser_without_the_token_gets_the_login_page(target, browser, request):
+    made = request.getfixturevalue(target)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        for query in ("", f"?token={secrets.token_hex(16)}"):
+            page.goto(made.url.split("?")[0] + query)
+            page.locator("input[type=password]").first.wait_for(timeout=60_000)
+            assert "/login" in page.url
+            assert page.get_by_role("button", name="Play").count() == 0
+            assert page.locator(".jp-Notebook").count() == 0
+    finally:
+        page.close()
+
+
 def test_make_demo_url_opens_the_explorer(demo, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     try:
         page.goto(demo.url)
         page.get_by_role("button", name="Play").wait_for(timeout=120_000)
+        page.screenshot(path=demo.stdout.parent / "demo.png")
     finally:
         page.close()
 
