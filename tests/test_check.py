@@ -370,3 +370,111 @@ def test_a_stub_helper_is_named_instead_of_the_checked_function():
     assert text.startswith("L_model_forward: not checked yet. Your L_model_forward calls a "
                            "function that is not written yet: linear_activation_forward"), text
     assert "Replace the `raise NotImplementedError" not in text
+
+
+# ---- student code that never returns, or ends the program -------------------------------
+HANGING_STUDENTS = """
+import sys, threading, time
+import numpy as np
+from dnn_course import check
+
+def loops(A_prev, W, b):
+    while True:
+        pass
+
+def sleeps(A_prev, W, b):
+    time.sleep(3600)
+
+def swallows(A_prev, W, b):  # a bare except catches the first stop, not the ones after it
+    try:
+        while True:
+            pass
+    except:  # noqa: E722
+        pass
+    while True:
+        pass
+
+def in_a_thread(student):
+    found = []
+    def worker():
+        with check.time_limit(0.5):
+            found.append(check.linear_forward(student))
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    return found[0]
+
+with check.time_limit(0.5):
+    for student in (loops, sleeps, swallows):
+        print(student.__name__, check.linear_forward(student), sep="|")
+print("thread", in_a_thread(loops), sep="|")
+print("after", check.linear_forward(lambda A_prev, W, b: (W @ A_prev + b, (A_prev, W, b))),
+      sep="|")
+"""
+
+
+def test_a_function_that_never_returns_gets_a_red_report_and_the_process_goes_on():
+    import subprocess
+    import sys
+
+    child = subprocess.run([sys.executable, "-c", HANGING_STUDENTS], capture_output=True,
+                           text=True, timeout=120)
+    assert child.returncode == 0, child.stderr
+    reports = dict(line.split("|", 1) for line in child.stdout.splitlines() if "|" in line)
+    assert list(reports) == ["loops", "sleeps", "swallows", "thread", "after"], child.stdout
+    for name in ("loops", "sleeps", "swallows", "thread"):
+        assert reports[name].startswith("linear_forward: your linear_forward ran longer than "
+                                        "0.5 s on the case n[l] = 3"), reports[name]
+    assert "Likely mistake: a loop that never ends" in child.stdout
+    assert reports["after"] == "linear_forward: all 3 test cases passed."
+
+
+class Escape(BaseException):
+    """Neither an Exception nor KeyboardInterrupt: still the student's bug."""
+
+
+def _exits(A_prev, W, b):
+    raise SystemExit("done")
+
+
+def _escapes(A_prev, W, b):
+    raise Escape("out")
+
+
+@pytest.mark.parametrize("student, kind", [(_exits, "SystemExit: done"), (_escapes, "Escape: out")])
+def test_sys_exit_or_any_base_exception_is_a_red_report(student, kind):
+    result = check.linear_forward(student)
+    assert result.passed is False and not result.pending
+    assert f"Your linear_forward raised {kind}" in str(result)
+    assert "stops the whole program" in str(result)
+
+
+def test_ctrl_c_still_stops_the_check():
+    def interrupted(A_prev, W, b):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        check.linear_forward(interrupted)
+
+
+def test_the_time_limit_puts_the_previous_alarm_handler_back():
+    import signal
+
+    def mine(*_):
+        raise AssertionError("the checker's alarm fired outside the check")
+
+    previous = signal.signal(signal.SIGALRM, mine)
+    try:
+        with check.time_limit(0.2):
+            assert check.linear_forward(dc.linear_forward).passed
+        assert signal.getsignal(signal.SIGALRM) is mine
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("seconds", [0, -1, float("nan"), float("inf"), "soon", True])
+def test_a_time_limit_must_be_a_positive_number_of_seconds(seconds):
+    with pytest.raises(ValueError, match="must be a finite number of seconds > 0"):
+        with check.time_limit(seconds):
+            pass

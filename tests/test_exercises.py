@@ -114,3 +114,20 @@ def test_a_function_that_calls_an_unwritten_one_names_it(tmp_path):
     shown = text(tagged(nb, "check")["L_model_forward"])
     assert shown.startswith("L_model_forward: not checked yet. Your L_model_forward calls a "
                             "function that is not written yet: linear_activation_forward"), shown
+
+
+def test_a_loop_that_never_ends_is_stopped_and_the_kernel_goes_on(tmp_path, monkeypatch):
+    monkeypatch.setenv("DNN_COURSE_TIME_LIMIT", "1")  # the kernel inherits it
+    nb = nbformat.read(EXERCISES / "01_forward.ipynb", as_version=4)
+    for name, cell in tagged(nb, "exercise").items():
+        cell.source = SOLUTIONS[name]
+    tagged(nb, "exercise")["compute_cost"].source = (
+        "def compute_cost(AL, Y):\n"
+        "    while True:\n"
+        "        pass\n"
+    )
+    NotebookClient(nb, kernel_name="python3", timeout=120,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    shown = text(tagged(nb, "check")["compute_cost"])
+    assert shown.startswith("compute_cost: your compute_cost ran longer than 1 s"), shown
+    assert "3 of 4 functions pass every check" in text(_summary(nb))  # later cells ran

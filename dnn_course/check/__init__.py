@@ -20,6 +20,7 @@ then the machinery every checker shares.
     cases.py          the inputs each checker feeds the student's function
     mistakes.py       known mistakes more than one exercise can make
     runner.py         Spec (how to check one function) and run (never crashes)
+    timelimit.py      student code stopped after a few seconds (``time_limit`` sets how many)
     compare.py        outputs compared, a wrong one described, known mistakes matched
     unpack.py         a student's return value turned into named outputs
     errors.py         an exception in student code: the line that raised, and a hint
@@ -40,6 +41,7 @@ from .ex02_backward import (
     update_parameters,
 )
 from .result import CheckResult
+from .timelimit import time_limit
 
 __all__ = [
     "CheckResult",
@@ -50,5 +52,6 @@ __all__ = [
     "linear_activation_forward",
     "linear_backward",
     "linear_forward",
+    "time_limit",
     "update_parameters",
 ]

@@ -14,6 +14,7 @@ import numpy as np
 from .compare import compare_outputs
 from .errors import exception_hint, other_function, student_line
 from .result import CheckResult
+from .timelimit import SECONDS, TimeLimitExceeded, call
 
 # how telling a failed case is, most telling first: the report shows the first of the best
 DIAGNOSED, HINTED, MISMATCH, UNEXPLAINED = range(4)
@@ -65,11 +66,14 @@ def _run_case(spec, student, args):
     pristine = copy.deepcopy(args)
     expected = spec.expected(*copy.deepcopy(args))
     try:
-        returned = student(*args)
-    except NotImplementedError:
+        returned = call(student, *args)
+    except (NotImplementedError, TimeLimitExceeded, KeyboardInterrupt):
         raise
-    except Exception as exc:  # the student's bug is reported, never raised
+    except BaseException as exc:  # the student's bug (even sys.exit()) is reported, never raised
         lines = [f"Your {spec.name} raised {type(exc).__name__}: {exc}"]
+        if not isinstance(exc, Exception):
+            lines.append(f"{type(exc).__name__} stops the whole program (sys.exit() raises "
+                         "SystemExit): a function gives its result back with `return`.")
         where = student_line(exc, student)
         lines += [f"  at {where}"] if where else []
         hint = exception_hint(exc, spec.name) if where else (
@@ -113,6 +117,20 @@ def _not_implemented(name, exc, stub):
     ], pending=True)
 
 
+def _too_slow(spec, label):
+    """The red report for a function stopped by the time limit."""
+    seconds = f"{SECONDS.get():g}"
+    mistake = ("a loop that never ends (a `while` whose condition never becomes false, or a "
+               "loop variable changed inside the loop) or a call that waits (input(), "
+               "time.sleep). For slow but correct code, raise the limit: `with "
+               f"check.time_limit(60): check.{spec.name}({spec.name})`.")
+    return CheckResult(spec.name, False, [
+        f"{spec.name}: your {spec.name} ran longer than {seconds} s on the case {label} and "
+        "was stopped (the inputs are small: it should take well under a second).",
+        f"Likely mistake: {mistake}",
+    ], [mistake])
+
+
 def run(spec, student):
     """Check ``student`` on every case of ``spec``; return a CheckResult."""
     if not callable(student):
@@ -126,6 +144,8 @@ def run(spec, student):
             lines, diagnoses, rank = _run_case(spec, student, args)
         except NotImplementedError as exc:  # the exercise's stub, not a bug
             return _not_implemented(spec.name, exc, other_function(exc, student))
+        except TimeLimitExceeded:  # a later case would hang as well
+            return _too_slow(spec, label)
         except Exception as exc:  # outputs too strange to compare must not crash the notebook
             lines, diagnoses, rank = [
                 f"The check could not compare what your {spec.name} returned "
