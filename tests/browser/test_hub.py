@@ -1,0 +1,159 @@
+"""A class on JupyterHub: `make hub` with the shipped configuration (see jupyter_hub.py for
+the little a test changes), configurable-http-proxy from npm, two students in Chromium.
+
+Each student logs in and lands on their own server's 00_start_here.ipynb; runs notebook
+03's widget through /user/<name>/lab and the explorer through the hub's Voila route; cannot
+reach the other's files or server; and a server left idle is stopped by the idle culler.
+
+Needs Node.js and configurable-http-proxy (`make proxy`); without them the test is skipped
+with what to install, and with CI=true it fails instead.
+"""
+
+import os
+import re
+import shutil
+from typing import NamedTuple
+
+import pytest
+from jupyter_hub import CULL_EVERY, CULL_TIMEOUT, PROXY, start_hub, stop_hub
+from jupyter_servers import EXPLORER, NOTEBOOKS
+from jupyter_ui import count_code_cells, iteration_of, open_notebook, run_all_and_wait, wait_for
+from playwright.sync_api import expect
+from test_browser_three_layer import NOTEBOOK, architecture_line, layer_dims
+
+from dnn_course.walkthrough import architecture_text
+
+pytestmark = pytest.mark.browser
+
+STUDENTS = ("ada", "grace")
+
+
+class StudentServer(NamedTuple):
+    """A student's server behind the hub, for the helpers of jupyter_ui (the browser
+    carries the student's login cookie, so URLs need no token)."""
+
+    base: str
+    name: str
+
+    def url(self, path):
+        return f"{self.base}/user/{self.name}{path}"
+
+
+def missing_proxy():
+    if not shutil.which("node"):
+        return "Node.js is missing: apt-get install -y nodejs npm, then make proxy"
+    if not PROXY.exists() and not shutil.which("npm"):
+        return "configurable-http-proxy is missing: apt-get install -y npm, then make proxy"
+    return None
+
+
+@pytest.fixture(scope="module")
+def hub(browser, tmp_path_factory):
+    """The hub, started by `make hub` (asks for the browser first: no Chromium, no hub)."""
+    message = missing_proxy()
+    if message:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    hub = start_hub(tmp_path_factory.mktemp("hub"), STUDENTS)
+    yield hub
+    stop_hub(hub.process)
+
+
+@pytest.fixture(scope="module")
+def desks(browser, hub):
+    """One browser context per student (separate cookies), kept for the whole module."""
+    contexts = {name: browser.new_context(viewport={"width": 1400, "height": 1000})
+                for name in STUDENTS}
+    pages = {}
+    for name, context in contexts.items():
+        context.set_default_timeout(30_000)
+        pages[name] = context.new_page()
+    yield pages
+    for context in contexts.values():
+        context.close()
+
+
+def log_in(page, hub, name):
+    page.goto(f"{hub.base}/hub/login")
+    page.fill("#username_input", name)
+    page.fill("#password_input", "any password will do for the test authenticator")
+    page.click("#login_submit")
+
+
+def test_each_student_logs_in_and_lands_on_a_server_of_their_own(hub, desks):
+    for name, page in desks.items():
+        log_in(page, hub, name)
+        page.wait_for_url(re.compile(rf"/user/{name}/lab/tree/00_start_here\.ipynb"),
+                          timeout=120_000)
+        expect(page.locator("#jp-main-statusbar")).to_contain_text(
+            re.compile(r"\| Idle"), timeout=60_000)
+        expect(page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")).to_be_visible()
+    for name in STUDENTS:
+        server = hub.server(name)
+        assert server["ready"] and server["url"] == f"/user/{name}/"
+        copied = hub.homes / name / "dnn_course"
+        assert sorted(p.name for p in copied.glob("0*.ipynb")) == sorted(
+            p.name for p in NOTEBOOKS.glob("0*.ipynb"))
+
+
+def test_a_stranger_cannot_log_in(hub, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    log_in(page, hub, "mallory")
+    expect(page.locator(".login_error")).to_contain_text("Invalid username or password")
+    context.close()
+    assert "mallory" not in {user["name"] for user in hub.api("GET", "/users")}
+
+
+def test_a_student_cannot_see_another_students_files_or_server(hub, desks):
+    ada = desks["ada"].request
+    own = ada.get(f"{hub.base}/user/ada/api/contents")
+    assert own.status == 200
+    assert "03_three_layer_example.ipynb" in {item["name"] for item in own.json()["content"]}
+
+    notebook = "/api/contents/03_three_layer_example.ipynb"
+    assert ada.get(f"{hub.base}/user/grace{notebook}").status == 403
+    assert ada.get(f"{hub.base}/user/grace/api/kernels").status == 403
+    page = ada.get(f"{hub.base}/user/grace/lab")  # redirects to the hub, which refuses
+    assert page.status == 403 and "03_three_layer" not in page.text()
+    assert ada.get(f"{hub.base}/hub/api/users/grace").status in (403, 404)
+    # Out of her own server's folder: the server refuses paths above its root.
+    assert ada.get(f"{hub.base}/user/ada/api/contents/..%2F..%2Fgrace").status in (400, 404)
+    assert desks["grace"].request.get(f"{hub.base}/user/grace{notebook}").status == 200
+
+
+@pytest.mark.parametrize("name", STUDENTS)
+def test_walkthrough_widget_and_explorer_through_the_hub(hub, desks, name):
+    page = desks[name]
+    panel = open_notebook(page, StudentServer(hub.base, name), NOTEBOOK)
+    assert page.url.startswith(f"{hub.base}/user/{name}/lab/")
+    assert run_all_and_wait(page, panel, count_code_cells(NOTEBOOKS / NOTEBOOK)) == []
+    output = panel.locator(".dnn-three-layer-output")
+    first = wait_for(page, lambda: architecture_line(output), 60,
+                     lambda: f"no architecture line in {output.inner_text()!r}")
+    dims = layer_dims(first)
+    panel.locator(".dnn-depth .noUi-handle").focus()
+    page.keyboard.press("ArrowRight")
+    deeper = architecture_text([dims[0], *[dims[1]] * (len(dims) - 1), dims[-1]], "relu")
+    wait_for(page, lambda: architecture_line(output) == deeper, 60,
+             lambda: f"after one more layer the output shows {architecture_line(output)!r}")
+
+    explorer = page.context.new_page()  # the Lab tab stays open: the student is active
+    explorer.goto(f"{hub.base}/user/{name}/voila/render/{EXPLORER}")
+    root = explorer.locator(".dnn-explorer")
+    counter = root.locator(".dnn-iteration")
+    counter.wait_for(timeout=120_000)
+    start = iteration_of(counter)
+    root.locator(".dnn-step").click()
+    wait_for(explorer, lambda: iteration_of(counter) == start + 1, 30,
+             lambda: f"Step left the counter at {counter.inner_text()!r}")
+    explorer.close()
+
+
+def test_an_idle_server_is_culled_and_an_active_one_is_not(hub, desks):
+    desks["ada"].context.close()  # ada leaves; grace's JupyterLab stays open
+    wait_for(desks["grace"], lambda: hub.server("ada") is None, CULL_TIMEOUT + 6 * CULL_EVERY,
+             lambda: f"ada's server still runs {CULL_TIMEOUT} s after she left")
+    assert re.search(r"Culling server ada \(inactive for", hub.log.read_text())
+    assert hub.server("grace") is not None, "the culler stopped grace, who was still working"
