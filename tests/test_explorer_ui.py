@@ -4,23 +4,14 @@ No browser: ipywidgets objects work in plain Python, and ``button.click()`` runs
 same callbacks a click in JupyterLab or Voila runs.
 """
 
-import asyncio
 import datetime
 import json
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
 
 from dnn_course import initialize_parameters_deep, make_dataset
 from dnn_course.explorer import SCENARIOS, Explorer, Session, Settings
-
-
-def in_fresh_thread(function, *args):
-    """Run function in a thread of its own: a thread starts with no event loop, whatever an
-    earlier test (Playwright's sync API, say) left behind in the main thread."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(function, *args).result()
 
 
 @pytest.fixture
@@ -155,39 +146,35 @@ def test_presenter_toggle_switches_the_layout_class():
     assert "dnn-presenter" not in ex.widget._dom_classes
 
 
-def test_play_and_pause_buttons_run_ticks_on_the_event_loop(ex):
-    async def scenario():
-        ex.controls["play"].click()
-        assert ex.playing
-        await asyncio.sleep(0.5)
-        ex.controls["pause"].click()
-        assert not ex.playing
-        played = ex.session.iteration
-        await asyncio.sleep(0.2)
-        return played
+def ask(ex):
+    """What the page does after drawing a frame: ask the clock for the next tick."""
+    ex.clock._requested(ex.clock, {"request": ex.clock.frame}, [])
 
-    played = in_fresh_thread(asyncio.run, scenario())
-    assert played >= 2 * ex.settings.steps_per_tick
-    assert played % ex.settings.steps_per_tick == 0
-    assert ex.session.iteration == played  # nothing ran after Pause
+
+def test_play_runs_a_tick_each_time_the_page_asks_and_none_after_pause(ex):
+    ask(ex)
+    assert ex.session.iteration == 0  # not playing: a request does nothing
+    ex.controls["play"].click()
+    assert ex.playing
+    for _ in range(3):
+        ask(ex)
+    assert ex.session.iteration == 3 * ex.settings.steps_per_tick
+    assert ex.clock.frame == 3
+    ex.clock._requested(ex.clock, {"request": 1}, [])  # an old frame (a second view): dropped
+    assert ex.clock.frame == 3
+    ex.controls["pause"].click()
+    assert not ex.playing
+    ask(ex)
+    assert ex.session.iteration == 3 * ex.settings.steps_per_tick  # nothing ran after Pause
 
 
 @pytest.mark.filterwarnings("ignore:overflow:RuntimeWarning")
 def test_play_shows_the_error_and_stops_when_a_tick_fails(ex):
     ex.session.parameters = {k: v * 1e200 + 1e200 for k, v in ex.session.parameters.items()}
-
-    async def scenario():
-        ex.play()
-        await asyncio.sleep(0.2)
-
-    in_fresh_thread(asyncio.run, scenario())
+    ex.play()
+    ask(ex)
     assert not ex.playing
     assert "too high" in ex.controls["message"].value
-
-
-def test_play_outside_an_event_loop_says_what_to_do_instead(ex):
-    with pytest.raises(RuntimeError, match="call tick"):
-        in_fresh_thread(ex.play)
 
 
 def test_an_imported_state_with_unlisted_values_shows_them_in_the_dropdowns():
@@ -239,11 +226,12 @@ def test_from_json_and_from_csv_build_explorers(tmp_path):
     assert mine.settings.dataset == "custom" and mine.settings.m == 12
 
 
-@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")  # ipympl's
-def test_ipympl_figures_sit_in_the_boundary_container():
-    ex = Explorer(Settings(m=60), figures="ipympl")
-    boundary = next(child for child in _walk(ex.widget) if "dnn-boundary" in child._dom_classes)
-    assert type(boundary.children[0]).__name__ == "Canvas"
+def test_browser_views_sit_in_their_containers_with_the_clock():
+    ex = Explorer(Settings(m=60), figures="browser")
+    widgets = list(_walk(ex.widget))
+    boundary = next(child for child in widgets if "dnn-boundary" in child._dom_classes)
+    assert type(boundary.children[0]).__name__ == "BoundaryView"
+    assert ex.clock in widgets  # displayed, so the page can ask it for ticks
     ex.step(2)
     assert ex.session.iteration == 2
 

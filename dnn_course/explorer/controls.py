@@ -62,9 +62,11 @@ def settings_controls():
     return c
 
 
-def run_controls():
-    """Play / Pause / Step / Reset, the iteration read-out and the presenter switch."""
+def run_controls(clock):
+    """Play / Pause / Step / Reset, the iteration read-out, the presenter switch, and Play's
+    clock (an invisible widget: the page asks it for each tick)."""
     return {
+        "clock": clock,
         "play": _button("Play", "dnn-play", "train continuously"),
         "pause": _button("Pause", "dnn-pause", "stop after the current tick"),
         "step": _button("Step", "dnn-step", "one iteration of gradient descent"),
@@ -124,7 +126,8 @@ def layout(c, views):
         part.add_class("dnn-advanced")
     root = box([
         widgets.HTML(STYLE),
-        row([c["play"], c["pause"], c["step"], c["reset"], c["iteration"], c["presenter"]]),
+        row([c["play"], c["pause"], c["step"], c["reset"], c["iteration"], c["presenter"],
+             c["clock"]]),
         c["message"],
         row([box([data, network]), boundary, curves]),
         row(list(c["scenarios"].values()), layout=widgets.Layout(flex_flow="row wrap")),

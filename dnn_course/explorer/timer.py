@@ -1,60 +1,77 @@
-"""Play / Pause: run ``tick`` again and again on the kernel's asyncio loop.
+"""Play / Pause, paced by what the student's page can show.
 
-Each tick runs to completion, then the timer sleeps ``interval`` seconds with
-``await asyncio.sleep``; during that sleep the kernel handles widget messages, so the
-notebook stays responsive and a Pause click cancels the loop before the next tick.
+The page asks for each tick (``static/clock.js``): while Play is on, it sends a request
+at most ``MAX_FPS`` times a second, and only after the previous tick's frame has reached
+it and been drawn. The kernel runs one tick per request, so it never works ahead of the
+screen, does nothing while paused, and nothing at all once the page is closed. A tick runs
+``steps_per_tick`` iterations, or fewer when they do not fit ``TICK_BUDGET`` seconds, so
+a Pause click waits for at most one budget, whatever the network and data size.
 """
 
-import asyncio
+import time
+
+import anywidget
+import traitlets
+
+from .browser import STATIC
+
+MAX_FPS = 15  # smooth to a person; more would only cost the server
+TICK_BUDGET = 0.1  # seconds of training per tick, at most (one step always runs)
 
 
-class Timer:
-    """Call ``tick()`` every ``interval`` seconds between ``play()`` and ``pause()``.
+def run_steps(step, n, budget=TICK_BUDGET):
+    """Call ``step()`` n times, or stop early once ``budget`` seconds have passed.
+
+    Returns the number of calls made (at least one when n >= 1).
+    """
+    deadline = time.perf_counter() + budget
+    for done in range(1, n + 1):
+        step()
+        if time.perf_counter() >= deadline:
+            return done
+    return n
+
+
+class Clock(anywidget.AnyWidget):
+    """Runs ``tick()`` when the page asks for the next frame, between play() and pause().
 
     Parameters
     ----------
-    tick : callable with no arguments
-    interval : float, seconds of rest between two ticks
-    on_error : callable(error), called when a tick raises; the timer stops first
+    tick : callable with no arguments: the steps and the new frames of every view
+    on_error : callable(error), called when a tick raises; Play stops first
     """
 
-    def __init__(self, tick, interval=0.03, on_error=None):
-        self.tick = tick
-        self.interval = interval
-        self.on_error = on_error
-        self._task = None
+    _esm = STATIC / "clock.js"
+    playing = traitlets.Bool(False).tag(sync=True)
+    frame = traitlets.Int(0).tag(sync=True)  # ticks run so far: the page's acknowledgement
+    interval_ms = traitlets.Int(1000 // MAX_FPS).tag(sync=True)
 
-    @property
-    def playing(self):
-        """True between play() and pause() (or a failing tick)."""
-        return self._task is not None and not self._task.done()
+    def __init__(self, tick, on_error=None):
+        super().__init__()
+        self.tick, self.on_error = tick, on_error
+        self.on_msg(self._requested)
 
     def play(self):
-        """Start ticking on the running asyncio loop (a Jupyter kernel always has one)."""
-        if self.playing:
-            return
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            raise RuntimeError(
-                "Play needs a running asyncio loop, as in a Jupyter kernel; in a plain "
-                "script call tick() or step(n) instead"
-            ) from None
-        self._task = loop.create_task(self._run())
+        self.playing = True
 
     def pause(self):
-        """Stop before the next tick (a tick that is running always finishes)."""
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        self.playing = False
 
-    async def _run(self):
-        while True:
-            try:
-                self.tick()
-            except Exception as error:  # shown to the user instead of a silent stop
-                self._task = None
-                if self.on_error is not None:
-                    self.on_error(error)
-                return
-            await asyncio.sleep(self.interval)
+    def _requested(self, _widget, content, _buffers):
+        """A page drew frame ``content["request"]`` and asks for the next one.
+
+        Requests for an older frame (a second view of the same explorer) are dropped.
+        """
+        if self.playing and content.get("request") == self.frame:
+            self.run_tick()
+
+    def run_tick(self):
+        """One tick; on an error, stop Play and report it instead of ticking on."""
+        try:
+            self.tick()
+        except Exception as error:  # shown to the user instead of a silent stop
+            self.playing = False
+            if self.on_error is not None:
+                self.on_error(error)
+            return
+        self.frame += 1

@@ -5,7 +5,7 @@ notebook cell, a test or a benchmark without a browser::
 
     ex = Explorer(Settings(dataset="xor"))
     ex.step(100); ex.state()["costs"][-1]; text = ex.to_json()
-    ex.tick()       # one Play tick: steps_per_tick iterations, then redraw
+    ex.tick()       # one Play tick: steps_per_tick iterations (within TICK_BUDGET), redraw
     ex.widget       # the root widget to display
 """
 
@@ -15,7 +15,7 @@ from . import controls, readouts, state_json, stepthrough, wiring
 from .own_data import read_csv
 from .scenarios import SCENARIOS, scenario_in_query
 from .session import Session
-from .timer import Timer
+from .timer import Clock, run_steps
 from .views import Views
 
 
@@ -26,7 +26,7 @@ class Explorer:
     ----------
     settings : Settings, or None for the defaults (2-8-8-1 ReLU on the circle data)
     X, Y : your own data, (2, m) and (1, m) of 0/1 (or use from_arrays / from_csv)
-    figures : "auto" (ipympl when available), "ipympl" or "inline"
+    figures : "auto" (the page draws the figures when in a kernel), "browser" or "inline"
     presenter : start in the presenter layout (large fonts, fewer controls)
     """
 
@@ -35,8 +35,8 @@ class Explorer:
         self._syncing = False  # True while wiring.sync_controls sets the controls
         self.session = session if session is not None else Session(settings, X, Y)
         self.views = Views(figures)
-        self.timer = Timer(self.tick, on_error=self._stopped)
-        self.controls = {**controls.settings_controls(), **controls.run_controls(),
+        self.clock = Clock(self.tick, on_error=self._stopped)
+        self.controls = {**controls.settings_controls(), **controls.run_controls(self.clock),
                          **controls.inside_controls(), **controls.state_controls(),
                          "scenarios": controls.scenario_buttons()}
         self.widget = controls.layout(self.controls, self.views)
@@ -65,7 +65,7 @@ class Explorer:
 
     @property
     def playing(self):
-        return self.timer.playing
+        return self.clock.playing
 
     def step(self, n=1):
         """Run n iterations of gradient descent, then redraw everything."""
@@ -73,15 +73,16 @@ class Explorer:
         self.refresh()
 
     def tick(self):
-        """One Play tick: ``steps_per_tick`` iterations and a redraw of the live views."""
-        self.session.step(self.settings.steps_per_tick)
+        """One Play tick: ``steps_per_tick`` iterations (fewer if they do not fit the tick's
+        time budget, so Pause answers at once) and a redraw of the live views."""
+        run_steps(self.session.step, self.settings.steps_per_tick)
         self.refresh(live_only=True)
 
     def play(self):
-        self.timer.play()
+        self.clock.play()
 
     def pause(self):
-        self.timer.pause()
+        self.clock.pause()
         self.refresh()
 
     def reset(self):

@@ -1,38 +1,26 @@
-"""The explorer's live figures: decision boundary, cost curves, gradient norms per layer.
+"""The explorer's live views: decision boundary, cost curves, gradient norms per layer.
 
-With ipympl in a running kernel each figure is an ipympl canvas updated in place (no
-flicker); the browser asks for each redraw when it is ready, so a fast Play never queues
-frames. Otherwise (plain Python, tests, no ipympl) each is an ``ipywidgets.Image`` holding
-an image that every ``update`` re-renders, blitted: the frame (axes, labels, legend) is
-drawn once and kept, and a tick draws only what moves on top of it: the heatmap and the
-points, and the curves (whose axes are redrawn only when a limit changes), so a tick
-costs the same at iteration 10 or 10000.
+Each view is drawn from two payloads computed here from the session's own numbers:
+``data`` (what changes at Reset: the points, the axes) and ``frame`` (what changes every
+tick: AL over the grid, the curves). In a Jupyter kernel the page draws them
+(``browser.BrowserView``: the kernel only sends numbers); with ``figures="inline"``
+(tests, scripts, static outputs) matplotlib draws the same payloads in the kernel
+(``inline.py``). See ``browser.py`` for the pattern a new view follows.
 """
 
-import io
 import math
 
-import ipywidgets as widgets
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from PIL import Image
+from matplotlib import colormaps, rcParams
+from matplotlib.colors import to_hex
+
+from .browser import BrowserView, esm, pack
 
 GRID = 60  # the boundary heatmap evaluates AL on GRID x GRID points
 CURVE_POINTS = 200  # longer histories are drawn with every k-th iteration
 COLORS = ("#e66101", "#5e3c99")  # label 0, label 1
 EDGES = ("white", "black")  # train, test
-
-
-def ipympl_available():
-    """True inside a Jupyter kernel where ipympl is installed."""
-    try:
-        import ipympl.backend_nbagg  # noqa: F401
-        from IPython import get_ipython
-    except ImportError:
-        return False
-    return getattr(get_ipython(), "kernel", None) is not None
+CMAP, HEATMAP_ALPHA = "PuOr", 0.6
 
 
 def curve_limits(n, costs, norms):
@@ -44,131 +32,111 @@ def curve_limits(n, costs, norms):
     return x_max, cost_top, (10.0 ** decades[0], 10.0 ** decades[1])
 
 
-def _key():
-    """Legend handles: the colour of each label, the edge of each set (train, test)."""
-    dot = dict(marker="o", linestyle="", markersize=6, markeredgewidth=1.2)
-    return [Line2D([], [], color=color, label=f"y = {label}", markeredgecolor=color, **dot)
-            for label, color in enumerate(COLORS)] + [
-        Line2D([], [], color="0.6", label=name, markeredgecolor=edge, **dot)
-        for name, edge in zip(("train", "test"), EDGES, strict=True)]
+def boundary_data(session):
+    """The points (train first, then test), their labels, the plane shown, and the colours."""
+    X = np.hstack([session.X_train, session.X_test])
+    low, high = X.min(axis=1) - 0.2, X.max(axis=1) + 0.2
+    cmap = colormaps[CMAP](np.linspace(0, 1, 256))
+    return {
+        "extent": [float(low[0]), float(high[0]), float(low[1]), float(high[1])],
+        "X": pack(X), "Y": pack(np.hstack([session.Y_train, session.Y_test])[0], "uint8"),
+        "m_train": session.X_train.shape[1],
+        "colors": list(COLORS), "edges": list(EDGES),
+        "cmap": pack(np.round(cmap * 255), "uint8"), "alpha": HEATMAP_ALPHA,
+    }
+
+
+def boundary_grid(data):
+    """The GRID x GRID points (2, GRID**2) of the plane where AL is evaluated, row by row."""
+    x0, x1, y0, y1 = data["extent"]
+    xs, ys = np.linspace(x0, x1, GRID), np.linspace(y0, y1, GRID)
+    return np.stack([g.ravel() for g in np.meshgrid(xs, ys)])
+
+
+def boundary_frame(session, grid):
+    """AL = P(y = 1 | x) on the grid, (GRID, GRID), row 0 at the bottom (y0)."""
+    return {"AL": pack(session.probabilities(grid).reshape(GRID, GRID))}
+
+
+def curves_data(session):
+    """The names and colours of the curves: train J, test J, then ||dW[l]|| for l = 1..L."""
+    L = len(session.parameters) // 2
+    colors = rcParams["axes.prop_cycle"].by_key()["color"]
+    names = ["train J", "test J"] + [f"||dW[{l}]||" for l in range(1, L + 1)]
+    return {"names": names, "colors": [to_hex(colors[i % len(colors)]) for i in (0, 1, *range(L))]}
+
+
+def curves_frame(session):
+    """Every k-th iteration's J (train, test) and ||dW[l]||, and the axis limits."""
+    n = len(session.costs)
+    shown = slice(None, None, 1 + n // CURVE_POINTS)
+    steps = np.arange(n)[shown]
+    L = len(session.parameters) // 2
+    norms = np.array(session.grad_norms[shown], dtype=float).reshape(len(steps), L)
+    series = np.vstack([session.costs[shown], session.test_costs[shown],
+                        np.maximum(norms, 1e-12).T]).reshape(2 + L, len(steps))
+    x_max, cost_top, norm_limits = curve_limits(n, session.costs + session.test_costs, norms)
+    return {"steps": pack(steps), "series": pack(series),
+            "limits": [x_max, cost_top, *norm_limits]}
+
+
+class BoundaryView(BrowserView):
+    """The decision boundary, drawn by the page (static/boundary.js)."""
+
+    _esm = esm("boundary.js")
+
+
+class CurvesView(BrowserView):
+    """Cost J and ||dW[l]|| against the iteration, drawn by the page (static/curves.js)."""
+
+    _esm = esm("curves.js")
+
+
+def in_kernel():
+    """True inside a Jupyter kernel (a page can draw the views)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    return getattr(get_ipython(), "kernel", None) is not None
 
 
 class Views:
-    """Two figures: the boundary (with train and test points) and the training curves.
+    """The boundary and the curves, drawn by the page or inline.
 
     Parameters
     ----------
-    figures : "auto" (ipympl when available), "ipympl" or "inline"
+    figures : "auto" (the page draws when in a kernel), "browser" or "inline"
     """
 
     def __init__(self, figures="auto"):
-        if figures not in ("auto", "ipympl", "inline"):
-            raise ValueError(f'figures must be "auto", "ipympl" or "inline", got {figures!r}')
-        self.ipympl = ipympl_available() if figures == "auto" else figures == "ipympl"
-        self.boundary = Figure(figsize=(4.2, 4), dpi=72)
-        self.boundary.subplots_adjust(0.06, 0.14, 0.98, 0.93)
-        self.boundary.legend(handles=_key(), loc="lower center", ncols=4, fontsize="small",
-                             facecolor="0.8", handletextpad=0.1, columnspacing=1.0)
-        self.curves = Figure(figsize=(5.6, 4), dpi=72)
-        self.ax_cost, self.ax_norm = self.curves.subplots(2, 1, sharex=True)
-        self.lines = []
-        self.curves.subplots_adjust(0.14, 0.1, 0.97, 0.97, hspace=0.1)
-        self.boundary_widget = self._widget(self.boundary)
-        self.curves_widget = self._widget(self.curves)
-        self.moving = {self.boundary: [], self.curves: []}  # drawn on top of the frame
-        self.frames = {}  # inline: each figure's saved frame, taken by _draw_moving
-        for figure in self.moving:
-            figure.canvas.mpl_connect("draw_event", lambda event, f=figure: self._draw_moving(f))
+        if figures not in ("auto", "browser", "inline"):
+            raise ValueError(f'figures must be "auto", "browser" or "inline", got {figures!r}')
+        self.browser = in_kernel() if figures == "auto" else figures == "browser"
+        if self.browser:
+            self.boundary, self.curves = BoundaryView(), CurvesView()
+            self.boundary_widget, self.curves_widget = self.boundary, self.curves
+        else:
+            from .inline import InlineBoundary, InlineCurves  # matplotlib only when needed
 
-    def _widget(self, figure):
-        if self.ipympl:
-            from ipympl.backend_nbagg import Canvas, FigureManager
-
-            canvas = Canvas(figure)
-            FigureManager(canvas, 0)
-            canvas.header_visible = canvas.footer_visible = canvas.toolbar_visible = False
-            canvas.resizable = False
-            return canvas
-        FigureCanvasAgg(figure)
-        return widgets.Image(format="png")
+            self.boundary, self.curves = InlineBoundary(), InlineCurves()
+            self.boundary_widget, self.curves_widget = self.boundary.widget, self.curves.widget
+        self.grid = None
 
     def draw_data(self, session):
-        """Draw what changes only at reset: the points, the axes and one line per layer."""
-        ax = self.boundary.gca()
-        ax.clear()
-        X = np.hstack([session.X_train, session.X_test])
-        low, high = X.min(axis=1) - 0.2, X.max(axis=1) + 0.2
-        xs, ys = np.linspace(low[0], high[0], GRID), np.linspace(low[1], high[1], GRID)
-        self.grid = np.stack([g.ravel() for g in np.meshgrid(xs, ys)])
-        self.heatmap = ax.imshow(
-            np.zeros((GRID, GRID)), origin="lower", cmap="PuOr", vmin=0, vmax=1, alpha=0.6,
-            interpolation="bilinear", extent=(low[0], high[0], low[1], high[1]), aspect="auto",
-        )
-        for X_, Y_, edge in ((session.X_train, session.Y_train, EDGES[0]),
-                             (session.X_test, session.Y_test, EDGES[1])):
-            for label, color in enumerate(COLORS):  # markers of a line draw fast in Agg
-                points = X_[:, Y_[0] == label]
-                ax.plot(points[0], points[1], "o", color=color, markersize=4,
-                        markeredgecolor=edge, markeredgewidth=0.6)
-        self.moving[self.boundary] = [self.heatmap, *ax.get_lines()]
-        ax.set(xticks=[], yticks=[])
-        ax.set_xlabel("x1", labelpad=1)
-        ax.set_ylabel("x2", labelpad=1)
-        ax.set_title("AL = P(y = 1 | x)", fontsize="medium", pad=3)
-        self.ax_cost.clear()
-        self.lines = [self.ax_cost.plot([], [], label=f"{name} J")[0] for name in ("train", "test")]
-        self.ax_cost.set(ylabel="cost J")
-        self.ax_norm.clear()
-        L = len(session.parameters) // 2
-        self.lines += [self.ax_norm.plot([], [], label=f"||dW[{l}]||")[0] for l in range(1, L + 1)]
-        self.ax_norm.set(yscale="log", xlabel="iteration", ylabel="gradient norm")
-        for ax in (self.ax_cost, self.ax_norm):
-            ax.legend(loc="upper right", fontsize="small", ncols=4)
-        self.moving[self.curves] = self.lines
-        for artist in self.moving[self.boundary] + self.lines:  # inline: left out of the frame
-            artist.set_animated(not self.ipympl)
-        self.frames.clear()
-        self.limits = None
+        """What changes only at Reset: the points and the plane, the curves' names."""
+        data = boundary_data(session)
+        self.grid = boundary_grid(data)
+        self.boundary.data, self.curves.data = data, curves_data(session)
+        self.boundary.label = (
+            "Decision boundary: AL = P(y = 1 | x) over the plane, orange near 0, purple near "
+            f"1; {session.X_train.shape[1]} train points (white edge) and "
+            f"{session.X_test.shape[1]} test points (black edge), orange y = 0, purple y = 1")
+        self.curves.label = ("Cost J of the train and test sets (top) and ||dW[l]|| of each "
+                             "layer on a log scale (bottom) against the iteration; the table "
+                             "beside it gives the latest values")
 
     def update(self, session):
-        """Redraw the boundary, the cost curves and ||dW[l]|| for the session's current state."""
-        self.heatmap.set_data(session.probabilities(self.grid).reshape(GRID, GRID))
-        shown = slice(None, None, 1 + len(session.costs) // CURVE_POINTS)
-        steps = np.arange(len(session.costs))[shown]
-        norms = np.array(session.grad_norms[shown]).reshape(len(steps), len(self.lines) - 2)
-        series = [session.costs[shown], session.test_costs[shown], *np.maximum(norms, 1e-12).T]
-        for line, values in zip(self.lines, series, strict=True):
-            line.set_data(steps, values)
-        limits = curve_limits(len(session.costs), session.costs + session.test_costs, norms)
-        changed = limits != self.limits
-        if changed:
-            self.limits = limits
-            self.ax_cost.set(xlim=(0, limits[0]), ylim=(0, limits[1]))
-            self.ax_norm.set(ylim=limits[2])
-        self._show(self.boundary, self.boundary_widget, full=False, image_format="jpeg")
-        self._show(self.curves, self.curves_widget, full=changed)
-
-    def _draw_moving(self, figure):
-        """After a full draw of a figure: keep its frame, then draw what moves on top."""
-        if self.ipympl:  # ipympl always draws the whole figure
-            return
-        self.frames[figure] = figure.canvas.copy_from_bbox(figure.bbox)
-        for artist in self.moving[figure]:
-            figure.draw_artist(artist)
-
-    def _show(self, figure, widget, full, image_format="png"):
-        """Render the figure: fully, or only what moves on the saved frame (blitting)."""
-        if self.ipympl:
-            widget.draw_idle()  # the browser asks for a full draw when it is ready for one
-            return
-        if full or figure not in self.frames:
-            figure.canvas.draw()  # the draw_event handler draws the moving artists
-        else:
-            figure.canvas.restore_region(self.frames[figure])
-            for artist in self.moving[figure]:
-                figure.draw_artist(artist)
-        rgb = np.ascontiguousarray(np.asarray(figure.canvas.buffer_rgba())[..., :3])
-        options = {"quality": 90} if image_format == "jpeg" else {"compress_level": 1}
-        with io.BytesIO() as file:  # JPEG for the heatmap: a fifth of the time of a PNG
-            Image.fromarray(rgb).save(file, format=image_format, **options)
-            widget.format, widget.value = image_format, file.getvalue()
+        """The boundary, the cost curves and ||dW[l]|| for the session's current state."""
+        self.boundary.frame = boundary_frame(session, self.grid)
+        self.curves.frame = curves_frame(session)

@@ -1,0 +1,75 @@
+// Shared helpers, prepended to every view's module by browser.esm().
+
+const ARRAYS = { float32: Float32Array, float64: Float64Array, uint8: Uint8Array, int32: Int32Array };
+
+// A packed array ({shape, dtype, data}) as a typed array; data arrives as a DataView.
+function unpack(packed) {
+  const data = packed.data;
+  const array = new ARRAYS[packed.dtype](data.buffer, data.byteOffset,
+    data.byteLength / ARRAYS[packed.dtype].BYTES_PER_ELEMENT);
+  array.shape = packed.shape;
+  return array;
+}
+
+// Call draw() at most once per animation frame after `data` or `frame` changed; count the
+// draws in el.dataset.frames. Returns the function that stops listening.
+function whenChanged(model, el, draw) {
+  let pending = false;
+  el.dataset.frames = "0";
+  const schedule = () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      if (!Object.keys(model.get("data")).length) return;  // nothing to draw yet
+      draw();
+      el.dataset.frames = String(Number(el.dataset.frames) + 1);
+    });
+  };
+  const label = () => el.setAttribute("aria-label", model.get("label"));
+  model.on("change:data", schedule);
+  model.on("change:frame", schedule);
+  model.on("change:label", label);
+  label();
+  schedule();
+  return () => {
+    model.off("change:data", schedule);
+    model.off("change:frame", schedule);
+    model.off("change:label", label);
+  };
+}
+
+// A canvas of CSS size width x height, sharp on high-density screens.
+function makeCanvas(el, width, height) {
+  const canvas = document.createElement("canvas");
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(height * ratio);
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  canvas.setAttribute("role", "img");
+  el.appendChild(canvas);
+  const ctx = canvas.getContext("2d");
+  ctx.scale(ratio, ratio);
+  return { canvas, ctx, width, height };
+}
+
+// About `count` round tick values from lo to hi (steps of 1, 2 or 5 times a power of ten).
+function niceTicks(lo, hi, count = 5) {
+  const raw = (hi - lo) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((k) => k * power).find((s) => s >= raw);
+  const ticks = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
+    ticks.push(Number(t.toPrecision(12)));
+  }
+  return ticks;
+}
+
+// 10 to the power k, written as the axis of a log plot writes it: 10⁻³.
+function powerOfTen(k) {
+  const sup = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+  return "10" + String(k).split("").map((c) => sup[c]).join("");
+}
+
+const FONT = "12px DejaVu Sans, Arial, sans-serif";
