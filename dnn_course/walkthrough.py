@@ -1,9 +1,11 @@
 """What the walkthrough notebooks' widgets call: plain functions that return results.
 
 ``forward_chain`` (notebook 01) runs one forward pass on a small batch and draws the chain
-of boxes; ``train_three_layer`` (notebook 03) trains the lecture's network on a 2-D data
-set and draws its cost curve and decision boundary. Each returns a result whose
-``report()`` is the text the widget prints, so a plain cell can print the same numbers.
+of boxes; ``backprop_views`` (notebooks 01-03) shows it live, with real tensors, and
+``walk_text`` prints its numbers; ``train_three_layer`` (notebook 03) trains the
+lecture's network on a 2-D data set and draws its cost curve and decision boundary. Each
+returns a result whose ``report()`` is the text the widget prints, so a plain cell can
+print the same numbers.
 """
 
 import numbers
@@ -15,6 +17,10 @@ import numpy as np
 
 from .activations import ACTIVATIONS
 from .data import make_dataset
+from .explorer.chain import chain_payload, pass_steps
+from .explorer.chain_view import ChainView, chain_text
+from .explorer.network import plane_activations, plane_grid
+from .explorer.network_view import NetworkView
 from .initialization import initialize_parameters_deep
 from .model import L_model_forward, hidden_activations
 from .plots import plot_chain, plot_costs, plot_decision_boundary
@@ -156,6 +162,29 @@ def three_layer_widget():
     """Notebook 03: depth and activation retrain the network and redraw its figure."""
     return _controls("dnn", "dnn-three-layer-output", lambda depth, activation: _print_and_show(
         train_three_layer(depth, activation)))
+
+
+def backprop_views(X, Y, parameters, hidden_activation="relu"):
+    """Notebooks 01-03: the live chain of boxes and the network for one pass on (X, Y).
+
+    Next / Previous walk forward l = 1..L, the loss, then backward l = L..1, showing each
+    step's real tensors; ``walk_text`` prints the same numbers.
+    """
+    steps, activations = pass_steps(X, Y, parameters, hidden_activation)
+    chain, network = ChainView(), NetworkView()
+    chain.show(steps, activations)
+    planes = None
+    if X.shape[0] == 2:
+        planes = plane_activations(parameters, activations, plane_grid(X))
+    network.show(steps, activations, planes)
+    return widgets.VBox([chain, network])
+
+
+def walk_text(X, Y, parameters, hidden_activation="relu"):
+    """What the chain view shows at each of its 2L + 1 steps, one paragraph per step."""
+    steps, activations = pass_steps(X, Y, parameters, hidden_activation)
+    return "\n\n".join(chain_text(chain_payload(steps, index, activations))
+                       for index in range(len(steps)))
 
 
 def widget_smoke_check():

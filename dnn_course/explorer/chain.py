@@ -11,6 +11,7 @@ import numpy as np
 
 from ..activations import get_activation
 from ..cost import compute_cost
+from ..model import L_model_backward, L_model_forward, hidden_activations
 from .stepthrough import backward_steps, forward_steps
 
 COLUMNS = 24  # per-example tensors (one column per example) show their first 24 columns
@@ -120,12 +121,19 @@ def chain_payload(steps, index, activations, columns=COLUMNS):
     }
 
 
-def session_steps(session):
-    """The chain steps of a Session's current parameters on its training set.
+def pass_steps(X, Y, parameters, hidden_activation="relu"):
+    """The chain steps of one pass on (X, Y), and the hidden activation names.
 
     One L_model_forward and one L_model_backward, as a training step runs them (dA[0]
     not computed): the chain and network views both read these.
     """
-    AL, caches = session.forward()
-    grads = session.backward(AL, caches)
-    return chain_steps(AL, session.Y_train, caches, grads, session.activations)
+    AL, caches = L_model_forward(X, parameters, hidden_activation)
+    activations = hidden_activations(hidden_activation, len(caches))
+    grads = L_model_backward(AL, Y, caches, activations, compute_dA0=False)
+    return chain_steps(AL, Y, caches, grads, activations), activations
+
+
+def session_steps(session):
+    """The chain steps of a Session's current parameters on its training set."""
+    return pass_steps(session.X_train, session.Y_train, session.parameters,
+                      session.activations)[0]

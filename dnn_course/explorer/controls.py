@@ -108,8 +108,12 @@ def scenario_buttons():
     return {name: _button(s.title, "dnn-scenario", s.lesson) for name, s in SCENARIOS.items()}
 
 
-def layout(c, views):
-    """The root box: run bar, controls | boundary | curves, scenarios, inside, state."""
+def layout(c, views, inside_views=()):
+    """The root box: run bar, controls | boundary | curves, scenarios, inside, state.
+
+    Inside the network: the live chain and network views, then the step-through's text,
+    which says the same numbers in words (the views' accessible alternative).
+    """
     box, row = widgets.VBox, widgets.HBox
     data = box([widgets.HTML("<b>Data</b>"), *(c[k] for k in (
         "dataset", "noise", "m", "test_fraction", "data_seed", "upload_csv"))])
@@ -118,7 +122,8 @@ def layout(c, views):
         "activation_per_layer", "learning_rate", "init_scale", "seed", "steps_per_tick"))])
     boundary = box([views.boundary_widget]).add_class("dnn-boundary")
     curves = box([views.curves_widget, c["norms"]]).add_class("dnn-curves")
-    inside = box([widgets.HTML("<b>Inside the network</b>"),
+    inside = box([widgets.HTML("<b>Inside the network</b>"), *inside_views,
+                  widgets.HTML("<b>The same numbers as text</b>"),
                   row([c["direction"], c["layer"], c["next"]]), c["text"]])
     state = box([widgets.HTML("<b>State</b>"), row([c["export"], c["import"],
                  c["upload_json"], c["download"]]), c["json"]])

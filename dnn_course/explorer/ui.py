@@ -12,6 +12,10 @@ notebook cell, a test or a benchmark without a browser::
 import html
 
 from . import controls, readouts, state_json, stepthrough, wiring
+from .chain import session_steps
+from .chain_view import ChainView
+from .network import plane_activations, plane_grid
+from .network_view import NetworkView
 from .own_data import read_csv
 from .scenarios import SCENARIOS, scenario_in_query
 from .session import Session
@@ -35,11 +39,13 @@ class Explorer:
         self._syncing = False  # True while wiring.sync_controls sets the controls
         self.session = session if session is not None else Session(settings, X, Y)
         self.views = Views(figures)
+        self.chain_view, self.network_view = ChainView(), NetworkView()
         self.clock = Clock(self.tick, on_error=self._stopped)
         self.controls = {**controls.settings_controls(), **controls.run_controls(self.clock),
                          **controls.inside_controls(), **controls.state_controls(),
                          "scenarios": controls.scenario_buttons()}
-        self.widget = controls.layout(self.controls, self.views)
+        self.widget = controls.layout(self.controls, self.views,
+                                      [self.chain_view, self.network_view])
         wiring.connect(self)
         self.controls["presenter"].value = presenter
         self._rebuild()
@@ -158,9 +164,19 @@ class Explorer:
     def refresh(self, live_only=False):
         """Redraw the figures and the read-outs; the step-through too unless ``live_only``."""
         self.views.update(self.session)
+        self.show_inside()
         readouts.show_status(self)
         if not live_only:
             readouts.show_stepthrough(self)
+
+    def show_inside(self):
+        """The chain and network views of the current parameters (one forward + backward)."""
+        session = self.session
+        steps = session_steps(session)
+        self.chain_view.show(steps, session.activations)
+        planes = plane_activations(session.parameters, session.activations,
+                                   plane_grid(session.X_train))
+        self.network_view.show(steps, session.activations, planes)
 
     def _rebuild(self, reset_views=True):
         wiring.sync_controls(self)

@@ -1,0 +1,115 @@
+"""The live chain view: the page draws ``chain.chain_payload``; matplotlib draws it inline.
+
+    view = ChainView()
+    view.show(session_steps(session), session.activations)   # after every change
+    view.step = 3                                            # or the page's Next button
+
+The page's Start / Previous / Next buttons set ``step``; the kernel answers with that
+step's payload. ``label`` (the view's aria-label) is the step's text: where the walk is,
+the equation, and entry [0, 0] worked with its values.
+"""
+
+import matplotlib
+import numpy as np
+import traitlets
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from .browser import STATIC, BrowserView, esm, pack
+from .chain import boxes, chain_payload
+
+CMAP = "PuOr"  # ColorBrewer's diverging map: colour-blind safe, 0 is its white middle
+
+
+def colour_table(name=CMAP):
+    """The colour map as 256 RGB rows (uint8), so the page colours exactly as matplotlib."""
+    return np.round(matplotlib.colormaps[name](np.linspace(0, 1, 256))[:, :3] * 255)
+
+
+def packed(payload):
+    """The payload with every tensor packed (binary buffers, not JSON)."""
+    tensors = [{**t, "shape": t["shape"] and list(t["shape"]),
+                "data": None if t["data"] is None else pack(t["data"])}
+               for t in payload["tensors"]]
+    return {**payload, "tensors": tensors}
+
+
+def chain_text(payload):
+    """The step as one paragraph: the view's text alternative."""
+    return (f"Chain of boxes, step {payload['index'] + 1} of {2 * payload['L'] + 1}: "
+            f"{payload['title']}. {' '.join(payload['equation'])}. {'; '.join(payload['worked'])}.")
+
+
+class ChainView(BrowserView):
+    """The lecture's picture with the active step's real tensors (see the module docstring)."""
+
+    _esm = esm("chain_view.js")
+    _css = (STATIC / "backprop_views.css").read_text()
+    step = traitlets.Int(0).tag(sync=True)
+    steps = traitlets.Int(1).tag(sync=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._chain = None
+        self.observe(lambda change: self._redraw(), "step")
+
+    def show(self, steps, activations):
+        """Show a new pass (after a training step, Reset or a new network); keep the step."""
+        self._chain = (steps, list(activations))
+        L = (len(steps) - 1) // 2
+        self.data = {"L": L, "boxes": boxes(L, activations),
+                     "cmap": pack(colour_table(), "uint8")}
+        self.steps = len(steps)
+        if self.step >= len(steps):
+            self.step = 0  # sends
+        else:
+            self._redraw()
+
+    def payload(self):
+        steps, activations = self._chain
+        return chain_payload(steps, self.step, activations)
+
+    def _redraw(self):
+        if self._chain is not None:
+            payload = self.payload()
+            self.frame = packed(payload)
+            self.label = chain_text(payload)
+
+
+def draw_chain(payload, figure=None):
+    """The same picture with matplotlib: boxes (the active one bold, marked), heatmaps."""
+    figure = figure or Figure(figsize=(9, 4.6), dpi=72)
+    figure.clear()
+    L, tensors = payload["L"], payload["tensors"]
+    grid = figure.add_gridspec(2, len(tensors), height_ratios=(1.1, 1))
+    ax = figure.add_subplot(grid[0, :])
+    ax.set(xlim=(0, L + 2), ylim=(0, 3.4))
+    ax.axis("off")
+    labels = payload["boxes"]
+    cells = [(0, 2, "A[0] = X", False), (0, 0, "dA[0]: not needed", False)]
+    for l in range(1, L + 1):
+        cells += [(l, 2, labels["forward"][l - 1], (payload["row"], payload["layer"]) ==
+                   ("forward", l)),
+                  (l, 0, labels["backward"][L - l], (payload["row"], payload["layer"]) ==
+                   ("backward", l))]
+        ax.text(l + 0.5, 1.6, f"cache {l}", ha="center", va="center", fontsize=7)
+    cells.append((L + 1, 2, labels["forward"][L], payload["row"] == "loss"))
+    for column, row, text, active in cells:
+        ax.add_patch(Rectangle((column + 0.05, row + 0.1), 0.9, 1.1, fill=False,
+                               linewidth=3 if active else 1, linestyle="-" if row or column
+                               or active else "--"))
+        ax.text(column + 0.5, row + 0.65, ("> " if active else "") + text.replace(": ", ":\n"),
+                ha="center", va="center", fontsize=7, weight="bold" if active else "normal")
+    ax.set_title(f"step {payload['index'] + 1} of {2 * L + 1}: {payload['title']}\n"
+                 + "    ".join(payload["equation"]), fontsize=9)
+    for k, tensor in enumerate(tensors):
+        hax = figure.add_subplot(grid[1, k])
+        hax.set(xticks=[], yticks=[])
+        if tensor["data"] is None:
+            hax.text(0.5, 0.5, "not needed", ha="center", va="center", transform=hax.transAxes)
+        else:
+            limit = tensor["limit"] or 1.0
+            hax.imshow(tensor["data"], cmap=CMAP, vmin=-limit, vmax=limit, aspect="auto",
+                       interpolation="nearest")
+        hax.set_title(f"{tensor['name']} {tensor['shape'] or ''}", fontsize=8)
+    return figure

@@ -1,0 +1,118 @@
+"""The network view: the page draws ``network.network_payload``; matplotlib draws it inline.
+
+    view = NetworkView()
+    view.show(session_steps(session), session.activations, planes)   # after every change
+
+The page's buttons set ``edges`` ("W" or "dW"), a click on a unit or the layer / unit menus
+set ``selected``; the kernel answers with a new payload. ``label`` is the view's text
+alternative: the layer sizes, the edges' range and the dead units.
+"""
+
+import numpy as np
+import traitlets
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+
+from .browser import STATIC, BrowserView, esm, pack
+from .chain_view import CMAP, colour_table
+from .network import network_payload
+
+COLORS = {True: "#5e3c99", False: "#e66101"}  # W > 0 purple solid, W < 0 orange dashed
+
+
+def packed(payload):
+    """The payload with its arrays packed (binary buffers, not JSON)."""
+    selected = payload["selected"] and {
+        **payload["selected"], **{k: pack(payload["selected"][k]) for k in ("W", "Z", "dZ")}}
+    return {**payload, "edges": [pack(W) for W in payload["edges"]],
+            "dead": [mask.tolist() for mask in payload["dead"]],
+            "planes": payload["planes"] and [pack(A) for A in payload["planes"]],
+            "selected": selected}
+
+
+def network_text(payload):
+    """The network in one paragraph: sizes, activations, edges, dead units, selection."""
+    dims, kind = payload["layer_dims"], payload["edge_kind"]
+    dead = [f"{int(np.sum(mask))} in layer {l}" for l, mask in enumerate(payload["dead"], 1)
+            if np.any(mask)]
+    text = (f"Network {' -> '.join(map(str, dims))} ({', '.join(payload['activations'])}); "
+            f"edges show {kind}[l], largest |{kind}| = {payload['edge_limit']:.3g}; "
+            f"dead ReLU units: {', '.join(dead) or 'none'}.")
+    if payload["selected"]:
+        s = payload["selected"]
+        text += f" Selected: layer {s['layer']}, unit {s['unit']}, b = {s['b']:.4g}."
+    return text
+
+
+class NetworkView(BrowserView):
+    """Neurons and weights of the current network (see the module docstring)."""
+
+    _esm = esm("network_view.js")
+    _css = (STATIC / "backprop_views.css").read_text()
+    edges = traitlets.Unicode("W").tag(sync=True)
+    selected = traitlets.List([1, 0]).tag(sync=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._network = None
+        self.observe(lambda change: self._redraw(), ["edges", "selected"])
+        self.data = {"cmap": pack(colour_table(), "uint8")}
+
+    def show(self, steps, activations, planes=None):
+        """Show a new pass; keep the edge kind, and the selected unit while it exists."""
+        self._network = (steps, list(activations), planes)
+        L = (len(steps) - 1) // 2
+        l, i = self.selected
+        n = steps[min(l, L) - 1].values[f"b[{min(l, L)}]"].shape[0]
+        if l > L or i >= n:
+            self.selected = [1, 0]  # redraws
+        else:
+            self._redraw()
+
+    def payload(self):
+        steps, activations, planes = self._network
+        return network_payload(steps, activations, self.edges, tuple(self.selected), planes)
+
+    def _redraw(self):
+        if self._network is not None:
+            payload = self.payload()
+            self.frame = packed(payload)
+            self.label = network_text(payload)
+
+
+def draw_network(payload, figure=None):
+    """The same network with matplotlib: units (thumbnails for 2-D data), edges, dead units."""
+    figure = figure or Figure(figsize=(7, 3.6), dpi=72)
+    figure.clear()
+    ax = figure.add_axes((0, 0, 1, 0.92))
+    dims, limit = payload["layer_dims"], payload["edge_limit"] or 1.0
+    L, r = len(dims) - 1, 0.4
+    centre = [[(3 * l, i - (n - 1) / 2) for i in range(n)] for l, n in enumerate(dims)]
+    segments, widths, styles, colors = [], [], [], []
+    for l, W in enumerate(payload["edges"], start=1):
+        for (i, j), w in np.ndenumerate(W):
+            (x0, y0), (x1, y1) = centre[l - 1][j], centre[l][i]
+            segments.append([(x0 + r, y0), (x1 - r, y1)])
+            widths.append(0.3 + 3.5 * abs(w) / limit)
+            styles.append("-" if w >= 0 else "--")
+            colors.append(COLORS[w >= 0])
+    ax.add_collection(LineCollection(segments, linewidths=widths, linestyles=styles,
+                                     colors=colors))
+    boxes, crosses = [], []
+    for l, units in enumerate(centre):
+        for i, (x, y) in enumerate(units):
+            if payload["planes"] is not None:
+                A = payload["planes"][l][i]
+                a = max(float(np.max(np.abs(A))), 1e-12)
+                ax.imshow(A, cmap=CMAP, vmin=-a, vmax=a, origin="lower",
+                          extent=(x - r, x + r, y - r, y + r))
+            boxes.append([(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r),
+                          (x - r, y - r)])
+            if l > 0 and payload["dead"][l - 1][i]:
+                crosses += [[(x - r, y - r), (x + r, y + r)], [(x - r, y + r), (x + r, y - r)]]
+    ax.add_collection(LineCollection(boxes + crosses, colors="k", linewidths=1))
+    ax.set(xlim=(-1, 3 * L + 1), ylim=(-max(dims) / 2 - 0.5, max(dims) / 2 + 0.5), aspect="equal")
+    ax.axis("off")
+    figure.suptitle(f"edges: {payload['edge_kind']}[l] (solid > 0, dashed < 0); "
+                    "crossed out: dead ReLU", fontsize=9)
+    return figure

@@ -1,0 +1,138 @@
+// The live chain view: the lecture's picture (forward row, loss, backward row, cache arrows)
+// with the active step's tensors as heatmaps, its equation and entry [0,0] worked out.
+// data: {L, boxes: {forward, backward}, cmap}   frame: chain.chain_payload(...)
+
+function escapeHTML(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+// "dW[2] = (1/m) dZ[2] A[1]^T" in the lecture's typesetting: dW<sup>[2]</sup> ... A<sup>[1]T</sup>
+function equationHTML(text) {
+  return escapeHTML(text).replace(/\[([^\][]*)\]\^T/g, "<sup>[$1]T</sup>")
+    .replace(/\[([^\][]*)\]/g, "<sup>[$1]</sup>").replace(/\*/g, "∗").replace(/ {2,}/g, "&emsp;&emsp;");
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// One tensor as a heatmap: symmetric colour limits, so 0 is the map's middle (white).
+function heatmap(tensor, lut) {
+  const figure = element("figure", "dnn-heatmap");
+  const caption = element("figcaption");
+  caption.innerHTML = `<b>${equationHTML(tensor.name)}</b> ` +
+    (tensor.shape ? `(${tensor.shape.join(", ")})` : "");
+  if (!tensor.data) {  // dA[0]: not computed
+    figure.classList.add("dnn-not-needed");
+    figure.append(caption, element("div", "dnn-heatmap-note", tensor.note));
+    return figure;
+  }
+  const values = unpack(tensor.data);
+  const [rows, cols] = values.shape;
+  const cell = Math.max(3, Math.min(14, Math.floor(168 / cols), Math.floor(112 / rows)));
+  const canvas = document.createElement("canvas");
+  canvas.width = cols;
+  canvas.height = rows;
+  canvas.style.width = `${cols * cell}px`;
+  canvas.style.height = `${rows * cell}px`;
+  const image = canvas.getContext("2d").createImageData(cols, rows);
+  const limit = tensor.limit || 1;
+  let low = Infinity, high = -Infinity;
+  values.forEach((v, k) => {
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+    const c = Math.max(0, Math.min(255, Math.round((v / limit + 1) * 127.5)));
+    image.data.set([lut[3 * c], lut[3 * c + 1], lut[3 * c + 2], 255], 4 * k);
+  });
+  canvas.getContext("2d").putImageData(image, 0, 0);
+  canvas.setAttribute("role", "img");
+  canvas.setAttribute("aria-label", `${tensor.name}, shape (${tensor.shape.join(", ")}), ` +
+    `values from ${low.toPrecision(3)} to ${high.toPrecision(3)}`);
+  canvas.addEventListener("mousemove", (event) => {  // the value under the pointer
+    const box = canvas.getBoundingClientRect();
+    const i = Math.min(rows - 1, Math.floor((event.clientY - box.top) / cell));
+    const j = Math.min(cols - 1, Math.floor((event.clientX - box.left) / cell));
+    canvas.title = `${tensor.name}[${i},${j}] = ${values[i * cols + j].toPrecision(4)}`;
+  });
+  figure.append(caption, canvas);
+  if (tensor.note) figure.append(element("div", "dnn-heatmap-note", tensor.note));
+  return figure;
+}
+
+// The picture: X, layers 1..L, loss on top; dA[0], layers 1..L back, dA[L] below.
+function picture(data, frame) {
+  const L = data.L;
+  const grid = element("div", "dnn-chain-picture");
+  grid.style.gridTemplateColumns = `repeat(${L + 2}, minmax(0, 1fr))`;
+  const active = (row, l) => (frame.row === row && frame.layer === l) ||
+    (frame.row === "loss" && row === "loss");
+  const box = (text, kind, on, column, gridRow) => {
+    const node = element("div", `dnn-box dnn-box-${kind}`, text);
+    node.style.gridColumn = String(column);
+    node.style.gridRow = String(gridRow);
+    if (on) {
+      node.classList.add("dnn-active");
+      node.setAttribute("aria-current", "step");
+      node.prepend(element("span", "dnn-active-mark", "▶ "));
+    }
+    grid.append(node);
+    return node;
+  };
+  box("A[0] = X →", "input", false, 1, 1);
+  for (let l = 1; l <= L; l++) {
+    box(`${data.boxes.forward[l - 1]} →`, "forward", active("forward", l), l + 1, 1);
+    box(`↓ cache ${l}`, "cache", false, l + 1, 2);
+    box(`← ${data.boxes.backward[L - l]}`, "backward", active("backward", l), l + 1, 3);
+  }
+  box(data.boxes.forward[L], "loss", active("loss", L), L + 2, 1);
+  box(`↓ dA[${L}]`, "cache", false, L + 2, 2);
+  box(`← dA[${L}] from the loss`, "loss", active("loss", L), L + 2, 3);
+  box("dA[0]: not needed", "not-needed", false, 1, 3);
+  return grid;
+}
+
+export default {
+  render({ model, el }) {
+    el.classList.add("dnn-chain");
+    el.setAttribute("role", "group");  // its aria-label is the step in words
+    const controls = element("div", "dnn-chain-controls");
+    const buttons = {};
+    for (const [name, text, label] of [["start", "Start", "first step: layer 1 forward"],
+      ["prev", "◀ Previous", "previous step"], ["next", "Next ▶", "next step"]]) {
+      buttons[name] = element("button", `dnn-chain-${name}`, text);
+      buttons[name].setAttribute("aria-label", label);
+      controls.append(buttons[name]);
+    }
+    const where = element("span", "dnn-chain-position");
+    where.setAttribute("aria-live", "polite");
+    controls.append(where);
+    const go = (step) => {
+      model.set("step", (step + model.get("steps")) % model.get("steps"));
+      model.save_changes();
+    };
+    buttons.start.onclick = () => go(0);
+    buttons.prev.onclick = () => go(model.get("step") - 1);
+    buttons.next.onclick = () => go(model.get("step") + 1);
+    const body = element("div");
+    el.replaceChildren(controls, body);
+    const draw = () => {
+      const data = model.get("data"), frame = model.get("frame");
+      if (!frame.tensors) return;
+      const lut = unpack(data.cmap);
+      where.textContent = `step ${frame.index + 1} of ${2 * data.L + 1}: ${frame.title}`;
+      const detail = element("div", "dnn-chain-detail");
+      const equation = element("div", "dnn-chain-equation");
+      equation.innerHTML = frame.equation.map(equationHTML).join("<br>");
+      const worked = element("pre", "dnn-chain-worked", frame.worked.join("\n"));
+      const maps = element("div", "dnn-chain-heatmaps");
+      maps.append(...frame.tensors.map((tensor) => heatmap(tensor, lut)));
+      detail.append(equation, worked, maps);
+      if (frame.note) detail.append(element("div", "dnn-chain-note", frame.note));
+      body.replaceChildren(picture(data, frame), detail);
+    };
+    return whenChanged(model, el, draw);
+  },
+};

@@ -1,0 +1,149 @@
+// The network view: neurons as nodes (each showing its activation over the input plane for
+// 2-D data), edges W[l][i,j] (or dW[l][i,j]): purple solid for > 0, orange dashed for < 0,
+// width by |value|; dead ReLU units crossed out; the selected unit's numbers below.
+// data: {cmap, planes_shape}   frame: network.network_payload(...)
+
+const POSITIVE = "#5e3c99", NEGATIVE = "#e66101";
+
+function node(tag, className, text) {
+  const n = document.createElement(tag);
+  if (className) n.className = className;
+  if (text !== undefined) n.textContent = text;
+  return n;
+}
+
+function numbers(values) {
+  return Array.from(values, (v) => v.toPrecision(3)).join("  ");
+}
+
+export default {
+  render({ model, el }) {
+    el.classList.add("dnn-network");
+    el.setAttribute("role", "group");  // its aria-label is the network in words
+    const bar = node("div", "dnn-network-controls");
+    const edges = {};
+    for (const kind of ["W", "dW"]) {
+      edges[kind] = node("button", `dnn-network-${kind}`, `edges: ${kind}[l]`);
+      edges[kind].onclick = () => { model.set("edges", kind); model.save_changes(); };
+      bar.append(edges[kind]);
+    }
+    const pick = {};
+    for (const name of ["layer", "unit"]) {
+      const label = node("label", "", `${name} `);
+      pick[name] = node("select", `dnn-network-${name}`);
+      pick[name].onchange = () => {
+        const l = Number(pick.layer.value), i = Number(pick.unit.value);
+        model.set("selected", [l, name === "layer" ? 0 : i]);
+        model.save_changes();
+      };
+      label.append(pick[name]);
+      bar.append(label);
+    }
+    const key = node("span", "dnn-network-key");
+    key.innerHTML = `<span style="color:${POSITIVE}">━ &gt; 0</span> ` +
+      `<span style="color:${NEGATIVE}">╌ &lt; 0</span> ✕ dead ReLU`;
+    bar.append(key);
+    const width = 560, height = 300;
+    const { canvas, ctx } = makeCanvas(el, width, height);
+    canvas.classList.add("dnn-network-canvas");
+    const detail = node("pre", "dnn-network-selected");
+    el.replaceChildren(bar, canvas, detail);
+    let centres = [];  // [l][i] -> [x, y] for clicks
+    canvas.addEventListener("click", (event) => {
+      const box = canvas.getBoundingClientRect();
+      const x = event.clientX - box.left, y = event.clientY - box.top;
+      centres.forEach((layer, l) => layer.forEach(([cx, cy, r], i) => {
+        if (l > 0 && Math.abs(x - cx) <= r && Math.abs(y - cy) <= r) {
+          model.set("selected", [l, i]);
+          model.save_changes();
+        }
+      }));
+    });
+    const draw = () => {
+      const data = model.get("data"), frame = model.get("frame");
+      if (!frame.layer_dims) return;
+      const dims = frame.layer_dims, L = dims.length - 1;
+      const lut = unpack(data.cmap);
+      for (const kind of ["W", "dW"]) edges[kind].setAttribute("aria-pressed", String(frame.edge_kind === kind));
+      const size = Math.max(8, Math.min(32, Math.floor((height - 20) / Math.max(...dims)) - 3));
+      centres = dims.map((n, l) => Array.from({ length: n }, (_, i) => [
+        30 + (l * (width - 60)) / L, height / 2 + (i - (n - 1) / 2) * (size + 3), size / 2]));
+      ctx.clearRect(0, 0, width, height);
+      const limit = frame.edge_limit || 1;
+      for (let l = 1; l <= L; l++) {
+        const W = unpack(frame.edges[l - 1]), cols = dims[l - 1];
+        for (let i = 0; i < dims[l]; i++) {
+          for (let j = 0; j < cols; j++) {
+            const w = W[i * cols + j];
+            const [x0, y0, r0] = centres[l - 1][j], [x1, y1, r1] = centres[l][i];
+            ctx.strokeStyle = w >= 0 ? POSITIVE : NEGATIVE;
+            ctx.setLineDash(w >= 0 ? [] : [4, 3]);
+            ctx.lineWidth = 0.3 + 3.5 * Math.abs(w) / limit;
+            ctx.beginPath();
+            ctx.moveTo(x0 + r0, y0);
+            ctx.lineTo(x1 - r1, y1);
+            ctx.stroke();
+          }
+        }
+      }
+      ctx.setLineDash([]);
+      const planes = frame.planes ? frame.planes.map(unpack) : null;
+      const [selL, selI] = frame.selected ? [frame.selected.layer, frame.selected.unit] : [-1, -1];
+      centres.forEach((layer, l) => layer.forEach(([x, y, r], i) => {
+        if (planes) {  // the unit's activation over the input plane, 0 in the map's middle
+          const plane = planes[l], g = plane.shape[1], k0 = i * g * g;
+          let limitA = 1e-12;
+          for (let k = 0; k < g * g; k++) limitA = Math.max(limitA, Math.abs(plane[k0 + k]));
+          const image = ctx.createImageData(g, g);
+          for (let k = 0; k < g * g; k++) {
+            const c = Math.round((plane[k0 + k] / limitA + 1) * 127.5);
+            const row = g - 1 - Math.floor(k / g);  // x2 grows upwards
+            image.data.set([lut[3 * c], lut[3 * c + 1], lut[3 * c + 2], 255], 4 * (row * g + (k % g)));
+          }
+          const tile = document.createElement("canvas");
+          tile.width = tile.height = g;
+          tile.getContext("2d").putImageData(image, 0, 0);
+          ctx.imageSmoothingEnabled = false;
+          ctx.drawImage(tile, x - r, y - r, 2 * r, 2 * r);
+        } else {
+          ctx.fillStyle = "#ffffff";
+          ctx.fillRect(x - r, y - r, 2 * r, 2 * r);
+        }
+        const dead = l > 0 && frame.dead[l - 1][i];
+        ctx.strokeStyle = "#222";
+        ctx.lineWidth = l === selL && i === selI ? 3 : 1;
+        ctx.setLineDash(dead ? [2, 2] : []);
+        ctx.strokeRect(x - r, y - r, 2 * r, 2 * r);
+        ctx.setLineDash([]);
+        if (dead) {  // a cross, not a colour
+          ctx.beginPath();
+          ctx.moveTo(x - r, y - r); ctx.lineTo(x + r, y + r);
+          ctx.moveTo(x + r, y - r); ctx.lineTo(x - r, y + r);
+          ctx.stroke();
+        }
+      }));
+      ctx.fillStyle = "#222";
+      ctx.font = FONT;
+      ctx.textAlign = "center";
+      dims.forEach((n, l) => ctx.fillText(l === 0 ? "x" : `layer ${l}`, centres[l][0][0], 12));
+      if (pick.layer.options.length !== L) {
+        pick.layer.replaceChildren(...dims.slice(1).map((_, l) => new Option(String(l + 1), String(l + 1))));
+      }
+      if (frame.selected) {
+        const s = frame.selected;
+        pick.layer.value = String(s.layer);
+        if (pick.unit.options.length !== dims[s.layer]) {
+          pick.unit.replaceChildren(...Array.from({ length: dims[s.layer] }, (_, i) => new Option(String(i), String(i))));
+        }
+        pick.unit.value = String(s.unit);
+        const dead = frame.dead[s.layer - 1][s.unit] ? "  (dead ReLU: Z <= 0 on every example)" : "";
+        detail.textContent = `layer ${s.layer}, unit ${s.unit} (${frame.activations[s.layer - 1]})${dead}\n` +
+          `W[${s.layer}][${s.unit},:] = ${numbers(unpack(s.W))}\n` +
+          `b[${s.layer}][${s.unit}]   = ${s.b.toPrecision(4)}\n` +
+          `Z[${s.layer}][${s.unit},:] = ${numbers(unpack(s.Z))}  (first ${unpack(s.Z).length} examples)\n` +
+          `dZ[${s.layer}][${s.unit},:] = ${numbers(unpack(s.dZ))}`;
+      }
+    };
+    return whenChanged(model, el, draw);
+  },
+};

@@ -1,0 +1,94 @@
+"""The chain and network widgets send the package's numbers, and follow the page's controls."""
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from dnn_course import L_model_backward, L_model_forward
+from dnn_course.explorer import Session, Settings
+from dnn_course.explorer.browser import unpack
+from dnn_course.explorer.chain import COLUMNS, session_steps
+from dnn_course.explorer.chain_view import ChainView, colour_table, draw_chain
+from dnn_course.explorer.network import plane_activations, plane_grid
+from dnn_course.explorer.network_view import NetworkView, draw_network
+
+
+@pytest.fixture(scope="module")
+def session():
+    session = Session(Settings(m=50, neurons=(4, 3), hidden_activation=("relu", "tanh")))
+    session.step(10)
+    return session
+
+
+def test_the_chain_widget_sends_each_steps_tensors_as_binary_buffers(session):
+    view = ChainView()
+    view.show(session_steps(session), session.activations)
+    AL, caches = L_model_forward(session.X_train, session.parameters, session.activations)
+    (A0, W1, b1), Z1 = caches[0]
+    sent = {t["name"]: t for t in view.frame["tensors"]}
+    assert isinstance(sent["W[1]"]["data"]["data"], bytes)
+    np.testing.assert_allclose(unpack(sent["W[1]"]["data"]), W1, rtol=1e-6)
+    np.testing.assert_allclose(unpack(sent["Z[1]"]["data"]), Z1[:, :COLUMNS], rtol=1e-6)
+    assert sent["Z[1]"]["shape"] == [4, 35]
+    assert view.label.startswith("Chain of boxes, step 1 of 7: layer 1 of 3, forward. Z[1] =")
+    grads = L_model_backward(AL, session.Y_train, caches, session.activations, False)
+    view.step = 6  # what the page's Next button does
+    sent = {t["name"]: t for t in view.frame["tensors"]}
+    np.testing.assert_allclose(unpack(sent["dW[1]"]["data"]), grads["dW1"], rtol=1e-6)
+    assert sent["dA[0]"]["data"] is None and "not needed" in sent["dA[0]"]["note"]
+    assert view.frame["row"] == "backward" and view.frame["layer"] == 1
+    np.testing.assert_array_equal(unpack(view.data["cmap"])[[0, 255]], colour_table()[[0, 255]])
+
+
+def test_a_shallower_network_restarts_the_walk_a_new_pass_keeps_the_step(session):
+    view = ChainView()
+    view.show(session_steps(session), session.activations)
+    view.step = 5
+    session.step(1)
+    before = view.frame
+    view.show(session_steps(session), session.activations)
+    assert view.step == 5 and view.frame["title"] == before["title"]
+    assert view.frame["worked"] != before["worked"]  # the numbers follow training
+    small = Session(Settings(m=20, hidden_layers=0))
+    view.show(session_steps(small), small.activations)
+    assert view.step == 0 and view.steps == 3
+
+
+def test_the_network_widget_sends_W_or_dW_and_the_selected_unit(session):
+    planes = plane_activations(session.parameters, session.activations,
+                               plane_grid(session.X_train, 8), 8)
+    view = NetworkView()
+    view.show(session_steps(session), session.activations, planes)
+    for l in (1, 2, 3):
+        np.testing.assert_allclose(unpack(view.frame["edges"][l - 1]),
+                                   session.parameters[f"W{l}"], rtol=1e-6)
+    np.testing.assert_allclose(unpack(view.frame["planes"][2]), planes[2], rtol=1e-6)
+    AL, caches = L_model_forward(session.X_train, session.parameters, session.activations)
+    grads = L_model_backward(AL, session.Y_train, caches, session.activations, False)
+    view.edges = "dW"  # the page's "edges: dW[l]" button
+    np.testing.assert_allclose(unpack(view.frame["edges"][1]), grads["dW2"], rtol=1e-6)
+    view.selected = [2, 2]
+    assert view.frame["selected"]["b"] == session.parameters["b2"][2, 0]
+    np.testing.assert_allclose(unpack(view.frame["selected"]["W"]), session.parameters["W2"][2],
+                               rtol=1e-6)
+    assert view.label.startswith("Network 2 -> 4 -> 3 -> 1 (relu, tanh, sigmoid); edges show dW")
+    small = Session(Settings(m=20, hidden_layers=0))
+    view.show(session_steps(small), small.activations)
+    assert view.selected == [1, 0]  # layer 2 no longer exists
+
+
+def test_inline_renderers_draw_the_same_payloads(session):
+    chain = ChainView()
+    chain.show(session_steps(session), session.activations)
+    figure = draw_chain(chain.payload())
+    FigureCanvasAgg(figure).draw()
+    titles = [ax.get_title() for ax in figure.axes]
+    assert titles[1:] == ["A[0] (2, 35)", "W[1] (4, 2)", "b[1] (4, 1)", "Z[1] (4, 35)",
+                          "A[1] (4, 35)"]
+    assert "> layer 1:\nLINEAR->RELU" in [t.get_text() for t in figure.axes[0].texts]
+    network = NetworkView()
+    network.show(session_steps(session), session.activations)
+    figure = draw_network(network.payload())
+    FigureCanvasAgg(figure).draw()
+    lines = figure.axes[0].collections[0]
+    assert len(lines.get_segments()) == 2 * 4 + 4 * 3 + 3 * 1  # one edge per W[l][i, j]
