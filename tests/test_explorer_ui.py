@@ -190,9 +190,10 @@ def test_own_data_disables_the_generator_controls():
     X = np.random.default_rng(0).normal(size=(2, 20))
     ex = Explorer.from_arrays(X, (X[0] > 0).reshape(1, -1), figures="inline")
     assert ex.controls["dataset"].value == "custom" and ex.controls["m"].disabled
+    assert ex.controls["m"].value == 20  # the slider widens to show the real m
     ex.controls["dataset"].value = "moons"
     assert ex.session.own_data is None and not ex.controls["m"].disabled
-    assert ex.settings.m == ex.controls["m"].value == 50
+    assert ex.settings.m == ex.controls["m"].value == 20
 
 
 def test_a_tick_runs_steps_per_tick_iterations(ex):

@@ -8,6 +8,7 @@ import ipywidgets as widgets
 
 from ..activations import ACTIVATIONS
 from ..data import DATASETS
+from .limits import UPLOAD_MB
 from .scenarios import SCENARIOS
 from .settings import MAX_HIDDEN_LAYERS, MAX_NEURONS
 
@@ -98,8 +99,10 @@ def state_controls():
         "json": widgets.Textarea(placeholder="exported state (JSON)",
                                  layout=widgets.Layout(width="100%", height="80px")),
         "download": widgets.HTML(),
-        "upload_json": widgets.FileUpload(accept=".json", description="Load state"),
-        "upload_csv": widgets.FileUpload(accept=".csv", description="Load CSV x1,x2,label"),
+        "upload_json": widgets.FileUpload(accept=".json",
+                                          description=f"Load state (≤ {UPLOAD_MB} MB)"),
+        "upload_csv": widgets.FileUpload(accept=".csv",
+                                         description=f"Load CSV x1,x2,label (≤ {UPLOAD_MB} MB)"),
     }
 
 

@@ -4,14 +4,17 @@ The explorer trains on X of shape (2, m) and Y of shape (1, m) of 0/1 labels, on
 column per example, like the rest of the package.
 """
 
+import contextlib
 import io
 from pathlib import Path
 
 import numpy as np
 
 from ..validation import as_matrix, check_labels
+from .settings import MAX_M
 
 HEADER = ["x1", "x2", "label"]
+MAX_LINE = 1000  # characters: a row x1,x2,label needs well under 100
 
 
 def check_arrays(X, Y):
@@ -33,45 +36,62 @@ def read_csv(source):
 
     Parameters
     ----------
-    source : str path, pathlib.Path, bytes (an uploaded file) or a text file object
+    source : a path (str or pathlib.Path), the CSV text itself (a str with a line break),
+        bytes (an uploaded file) or a file object. Reading stops after MAX_M data rows.
 
     Raises
     ------
     ValueError naming the line of the first bad row (line 1 is the header).
     """
-    text = _text(source)
-    lines = text.splitlines()
-    if not lines or [cell.strip().lower() for cell in lines[0].split(",")] != HEADER:
-        found = lines[0] if lines else "an empty file"
-        raise ValueError(f"line 1: the CSV header must be 'x1,x2,label', found {found!r}")
     rows = []
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip():
-            rows.append(_row(number, line))
+    with contextlib.closing(_lines(source)) as lines:
+        try:
+            header = next(lines, "").lstrip("\ufeff")
+            if [cell.strip().lower() for cell in header.split(",")] != HEADER:
+                found = header.rstrip("\n") or "an empty file"
+                raise ValueError(f"line 1: the CSV header must be 'x1,x2,label', found {found!r}")
+            for number, line in enumerate(lines, start=2):
+                if line.strip() and len(rows) == MAX_M:
+                    raise ValueError(f"the CSV file has more than {MAX_M} data rows; the "
+                                     f"explorer takes at most m = {MAX_M} points")
+                if line.strip():
+                    rows.append(_row(number, line.rstrip("\n")))
+        except UnicodeDecodeError:
+            raise ValueError(f"the CSV file must be UTF-8 text, but line {len(rows) + 2} or "
+                             "near it is not: save it as CSV (UTF-8) and load it again") from None
     if len(rows) < 4:
         raise ValueError(f"the CSV file has {len(rows)} data rows; the explorer needs at least 4")
     data = np.array(rows).T
     return check_arrays(data[:2], data[2:])
 
 
-def _text(source):
-    """The CSV text: a path or bytes are decoded as UTF-8 (a leading BOM is skipped)."""
-    if isinstance(source, str | Path):
-        source = Path(source).read_bytes()
-    elif isinstance(source, io.IOBase):
-        source = source.read()
-    if isinstance(source, str):
-        return source
-    if not isinstance(source, bytes | bytearray | memoryview):
+def _lines(source):
+    """The lines of ``source``, read one at a time (universal newlines, UTF-8 with a BOM);
+    a line longer than MAX_LINE characters comes in pieces, which fail as rows."""
+    if isinstance(source, str) and ("\n" in source or "\r" in source):
+        yield from _pieces(io.StringIO(source, newline=None))  # the CSV text itself
+    elif isinstance(source, str | Path):
+        if not Path(source).is_file():
+            raise FileNotFoundError(f"no CSV file at {source} (to pass the CSV text itself, "
+                                    "give a str with its line breaks)")
+        with open(source, encoding="utf-8-sig", newline=None) as file:
+            yield from _pieces(file)
+    elif isinstance(source, io.TextIOBase):
+        yield from _pieces(source)
+    elif isinstance(source, bytes | bytearray | memoryview | io.IOBase):
+        binary = io.BytesIO(bytes(source)) if not isinstance(source, io.IOBase) else source
+        text = io.TextIOWrapper(binary, "utf-8-sig", newline=None)
+        try:
+            yield from _pieces(text)
+        finally:
+            text.detach()  # the caller's file stays open
+    else:
         kind = type(source).__name__
-        raise TypeError(f"source must be a path, bytes or a file object, got {kind}")
-    try:
-        return bytes(source).decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError(
-            f"the CSV file must be UTF-8 text, but byte {error.start + 1} is not UTF-8: "
-            "save it as CSV (UTF-8) and load it again"
-        ) from None
+        raise TypeError(f"source must be a path, CSV text, bytes or a file object, got {kind}")
+
+
+def _pieces(file):
+    return iter(lambda: file.readline(MAX_LINE), "")
 
 
 def _row(number, line):

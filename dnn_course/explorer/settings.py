@@ -13,6 +13,7 @@ from ..initialization import SCALES
 
 MAX_HIDDEN_LAYERS = 6
 MAX_NEURONS = 16
+MAX_M = 100_000  # the most points the explorer trains on (and reads from a CSV file)
 CUSTOM = "custom"  # the dataset name of data given with from_arrays / from_csv
 
 
@@ -50,7 +51,7 @@ class Settings:
                 object.__setattr__(self, name, tuple(value))
         if self.dataset not in (*DATASETS, CUSTOM):
             raise ValueError(f"dataset must be one of {', '.join(DATASETS)}, got {self.dataset!r}")
-        _integer("m", self.m, 4, 100_000)
+        _integer("m", self.m, 4, MAX_M)
         _integer("data_seed", self.data_seed, 0, 2**32 - 1)
         _integer("seed", self.seed, 0, 2**32 - 1)
         _integer("hidden_layers", self.hidden_layers, 0, MAX_HIDDEN_LAYERS)

@@ -5,6 +5,7 @@ the decision boundary, the costs and the step-throughs show the same numbers.
 """
 
 import json
+import math
 import reprlib
 
 import numpy as np
@@ -39,9 +40,13 @@ def from_json(text):
     Raises ValueError naming the field for any malformed state; nothing is half-restored.
     """
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_no_constant, parse_int=_int,
+                              parse_float=_float)
     except (TypeError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ValueError(f"the explorer state is not valid JSON: {error}") from None
+    except RecursionError:
+        raise ValueError("the explorer state is nested too deeply to be an exported "
+                         "state (lists of lists of numbers at most)") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValueError(f'the explorer state must be a JSON object with "format": "{FORMAT}"')
     required = ("settings", "iteration", "parameters", *HISTORY)
@@ -61,6 +66,26 @@ def from_json(text):
         document, iteration, L
     )
     return session
+
+
+def _no_constant(name):
+    raise ValueError(f"the explorer state holds {name}; every number in it must be finite")
+
+
+def _int(digits):
+    """An integer, refused before conversion when it has more digits than any field needs."""
+    if len(digits.lstrip("-")) > 20:
+        raise ValueError(f"the explorer state holds an integer of {len(digits)} digits; "
+                         "seeds, counts and sizes have at most 20")
+    return int(digits)
+
+
+def _float(text):
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the explorer state holds {text}, too large for a float; every "
+                         "number in it must be finite")
+    return value
 
 
 def _data(data):

@@ -7,7 +7,7 @@ malformed file, a diverging run) is shown in the message line instead of a trace
 import html
 
 from ..data import DATASETS
-from . import readouts
+from . import limits, readouts
 from .own_data import read_csv
 from .settings import CUSTOM, field_names
 
@@ -90,7 +90,7 @@ def sync_controls(ex):
         c["m"].disabled = c["noise"].disabled = s.dataset == CUSTOM
         for name, value in s.to_dict().items():
             if not isinstance(value, list):
-                c[name].value = value
+                _show(c[name], value)
         per_layer = {"neurons_per_layer": s.neurons, "activation_per_layer": s.hidden_activation}
         for name, value in per_layer.items():
             c[name].value = ",".join(map(str, value)) if isinstance(value, tuple) else ""
@@ -99,6 +99,14 @@ def sync_controls(ex):
         c["layer"].value = 1 if c["direction"].value == "forward" else L
     finally:
         ex._syncing = False
+
+
+def _show(control, value):
+    """Set ``control`` to ``value``, widening a slider that cannot show it: a slider
+    clamps, and the controls must show what runs (e.g. m = 5000 from an imported state)."""
+    if hasattr(control, "max") and not isinstance(value, bool | str):
+        control.min, control.max = min(control.min, value), max(control.max, value)
+    control.value = value
 
 
 def _offer(dropdown, value):
@@ -129,7 +137,8 @@ def _upload(ex, change, load):
     """load(the file's bytes); then clear the uploads, so the same file can come again."""
     if not change["new"]:
         return
+    file = change["new"][0]
     try:
-        _guarded(ex, lambda: load(bytes(change["new"][0]["content"])))
+        _guarded(ex, lambda: load(limits.check_upload(file["name"], bytes(file["content"]))))
     finally:
         ex.controls["upload_json"].value = ex.controls["upload_csv"].value = ()
