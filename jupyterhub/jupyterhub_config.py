@@ -30,15 +30,19 @@ HERE = Path(__file__).resolve().parent
 COURSE_FOLDER = "dnn_course"  # inside each student's home
 c = get_config()  # noqa: F821 (JupyterHub provides get_config when it reads this file)
 
-# --- Per-student resources, from the README's "What one student costs" (measured with
-# scripts/measure_student.py, and with this hub by scripts/measure_hub.py). A student who
-# leaves all eight notebooks open holds 928 MiB of kernels plus a 91 MiB server; the limit
-# adds half again for growth (a server grows with use, the explorer's history with training).
-# CPU: Run All of notebook 03 takes 3.5 CPU s, one Play in the explorer 0.38 of a core;
-# one core per student lets either run at full speed.
-ALL_KERNELS_MIB, SERVER_MIB = 928, 91
+# --- Per-student resources, from the README's "What one student costs" (kernels measured by
+# scripts/measure_student.py, the server behind this hub by scripts/measure_hub.py). A
+# student who leaves all eight notebooks open holds 928 MiB of kernels plus a 157 MiB
+# server; the limit adds half again for growth (a server grows with use, the explorer's
+# history with training). CPU: Run All of notebook 03 takes 3.5 CPU s, one Play in the
+# explorer 0.38 of a core; one core per student lets either run at full speed.
+# The guarantees (what a scheduler reserves, used by Zero to JupyterHub) are one student at
+# work: the server plus the heaviest notebook's kernel (04: 190 MiB), and one Play's share.
+ALL_KERNELS_MIB, HEAVIEST_KERNEL_MIB, SERVER_MIB, PLAY_CORES = 928, 190, 157, 0.38
 c.Spawner.mem_limit = f"{round(1.5 * (ALL_KERNELS_MIB + SERVER_MIB))}M"
+c.Spawner.mem_guarantee = f"{HEAVIEST_KERNEL_MIB + SERVER_MIB}M"
 c.Spawner.cpu_limit = 1.0
+c.Spawner.cpu_guarantee = round(PLAY_CORES, 1)
 # LocalProcessSpawner cannot enforce these: it passes them to the server as MEM_LIMIT and
 # CPU_LIMIT (jupyter-resource-usage shows them). The Littlest JupyterHub (systemd) and Zero
 # to JupyterHub (Kubernetes) enforce the same numbers: README, "Hosting a class on JupyterHub".
