@@ -16,10 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import before, gemm, report, scaling, step, torch_step, waits
+from . import before, classroom, gemm, report, scaling, step, torch_step, waits
 
 OUT = Path(__file__).resolve().parent / "results"
-PARTS = ("step", "bounds", "scaling", "waits")
+PARTS = ("step", "bounds", "scaling", "waits", "classroom")
 
 
 @dataclasses.dataclass
@@ -29,9 +29,11 @@ class Config:
     scaling_width: tuple = (32, 64, 128, 256, 512, 1024)
     notebooks: bool = True
     quiet_wait: float = 0  # seconds to wait at most for a quiet machine before each case
+    classroom_seconds: float = 20  # Play window of the classroom part
 
 
-QUICK = Config(repeats=3, scaling_m=(128, 1024), scaling_width=(64, 512), notebooks=False)
+QUICK = Config(repeats=3, scaling_m=(128, 1024), scaling_width=(64, 512), notebooks=False,
+               classroom_seconds=5)
 
 
 def cpu_name():
@@ -85,6 +87,9 @@ def collect(config, parts, cases, command="python -m benchmarks", before_rev=Non
             "session_steps": waits.session_steps(config.repeats),
             "notebooks": waits.notebook_times() if config.notebooks else None,
         }
+    if "classroom" in parts:  # a real browser on `make demo` and `make lab`, Play pressed
+        results["classroom"] = classroom.run(seconds=config.classroom_seconds,
+                                             before=before_rev)
     results["environment"]["load_after"] = round(os.getloadavg()[0], 2)
     return results
 

@@ -1,6 +1,7 @@
 """What one student pressing Play costs the server, measured with a real browser.
 
-    python -m benchmarks.classroom [--seconds 20] [--servers voila,lab] [--before REV]
+    python -m benchmarks.classroom [--seconds 20] [--servers demo,lab] [--before REV]
+    make bench BENCH_ARGS="--parts classroom --before REV"     # the same, in the report
 
 Each server starts the way the README tells a user to (``make demo``, ``make lab``, on a
 free port) and Chromium (1280x800) opens the URL that command prints; in JupyterLab it
@@ -258,39 +259,34 @@ def checkout(rev):
                        capture_output=True)
 
 
-def table(results, node_cores, node_gib, reserve_gib):
-    lines = ["| version | server | idle cores | playing cores (kernel + server) | page closed "
-             "| boundary redraws/s | counter updates/s | iterations/s | memory MiB "
-             "(kernel + server) | students per node playing |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for (tag, target), r in results.items():
-        playing = r["playing"]["kernel"] + r["playing"]["server"]
-        mem = r["memory_mib"]
+def table(results, node_cores=16, node_gib=64, reserve_gib=4):
+    """Markdown: per version and server, the cores, updates, memory and students per node
+    (node_cores / playing cores, or (node_gib - reserve_gib) / memory: the smaller)."""
+    lines = ["| version, server | idle cores | playing cores: kernel + server | page closed "
+             "| boundary redraws/s | counter updates/s | iterations/s | MiB: kernel + server "
+             f"| students per {node_cores}-core {node_gib:g} GiB node, all playing |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for name, r in results.items():
+        cpu, mem = r["playing"], r["memory_mib"]
+        playing = cpu["kernel"] + cpu["server"]
         by_cpu = node_cores / playing if playing else float("inf")
         by_memory = (node_gib - reserve_gib) * 1024 / (mem["kernel"] + mem["server"])
         lines.append(
-            f"| {tag} | {'Voila' if target == 'demo' else 'JupyterLab'} "
+            f"| {name.replace(' demo', ', Voila').replace(' lab', ', JupyterLab')} "
             f"| {sum(r['idle'].values()):.3f} "
-            f"| **{playing:.3f}** ({r['playing']['kernel']:.3f} + {r['playing']['server']:.3f}) "
+            f"| **{playing:.3f}** = {cpu['kernel']:.3f} + {cpu['server']:.3f} "
             f"| {sum(r['closed'].values()):.3f} | {r['boundary_draws_per_s']:.1f} "
             f"| {r['counter_updates_per_s']:.1f} | {r['iterations_per_s']:.0f} "
             f"| {mem['kernel']:.0f} + {mem['server']:.0f} | {min(by_cpu, by_memory):.0f} |")
-    return "\n".join(lines)
+    loads = [f"{r['load_before']:.2f}" for r in results.values()]
+    return "\n".join(lines) + f"\n\nload average at the start of each row: {', '.join(loads)}"
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=20, help="Play window (s)")
-    parser.add_argument("--idle", type=float, default=10, help="idle and closed windows (s)")
-    parser.add_argument("--servers", default="demo,lab", help="make targets: demo, lab")
-    parser.add_argument("--before", help="also measure this git revision")
-    parser.add_argument("--shots", type=Path, help="save screenshots in this folder")
-    parser.add_argument("--node-cores", type=int, default=16)
-    parser.add_argument("--node-gib", type=float, default=64)
-    parser.add_argument("--reserve-gib", type=float, default=4)
-    args = parser.parse_args()
-    if args.shots:
-        args.shots.mkdir(parents=True, exist_ok=True)
+def run(servers=("demo", "lab"), seconds=20, idle=10, before=None, shots=None):
+    """Measure each server kind, for REV ``before`` (if given) and now, side by side.
+
+    Returns {"<version> <target>": result}, the version being "now" or "before <REV>".
+    """
     from playwright.sync_api import sync_playwright
 
     results = {}
@@ -300,19 +296,30 @@ def main():
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"])
         repos = {"now": (ROOT, {})}
-        if args.before:
-            old = stack.enter_context(checkout(args.before))
-            repos = {f"before ({args.before})": (old, {"PYTHONPATH": str(old)}), **repos}
-        for target in args.servers.split(","):
-            for tag, (repo, env) in repos.items():  # the same server kind side by side
-                results[tag, target] = run_one(browser, repo, target, args.seconds,
-                                               args.idle, env, args.shots, tag.split()[0])
+        if before:
+            old = stack.enter_context(checkout(before))
+            repos = {f"before {before}": (old, {"PYTHONPATH": str(old)}), **repos}
+        for target in servers:
+            for version, (repo, env) in repos.items():  # the same server kind side by side
+                results[f"{version} {target}"] = run_one(
+                    browser, repo, target, seconds, idle, env, shots, version.split()[0])
         browser.close()
-    print(f"{os.cpu_count()} cores; one student, one browser; Play over {args.seconds:g} s; "
-          f"students per node: {args.node_cores} cores / playing cores, or "
-          f"({args.node_gib:g} - {args.reserve_gib:g}) GiB / memory, the smaller\n")
-    print(table(results, args.node_cores, args.node_gib, args.reserve_gib))
-    print("\n" + json.dumps({f"{t} {s}": r for (t, s), r in results.items()}, indent=1))
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=20, help="Play window (s)")
+    parser.add_argument("--idle", type=float, default=10, help="idle and closed windows (s)")
+    parser.add_argument("--servers", default="demo,lab", help="make targets: demo, lab")
+    parser.add_argument("--before", help="also measure this git revision")
+    parser.add_argument("--shots", type=Path, help="save screenshots in this folder")
+    args = parser.parse_args()
+    if args.shots:
+        args.shots.mkdir(parents=True, exist_ok=True)
+    results = run(args.servers.split(","), args.seconds, args.idle, args.before, args.shots)
+    print(table(results))
+    print("\n" + json.dumps(results, indent=1))
 
 
 if __name__ == "__main__":

@@ -50,9 +50,12 @@ def waits(w):
                      f"of {i['interpreter_seconds']:.3f} s)")
     tick = w.get("explorer_tick")
     if tick is not None:
-        lines.append(f"- explorer Play tick, {tick['steps']} training steps + inline redraw, "
-                     f"network {tick['layer_dims']} on m = {tick['m']}: "
+        lines.append(f"- explorer Play tick, {tick['steps']} training steps + the numbers sent "
+                     f"to the page, network {tick['layer_dims']} on m = {tick['m']}: "
                      f"**{tick['tick_seconds'] * 1e3:.1f} ms** (`Explorer().tick()`)")
+        if "inline_tick_seconds" in tick:
+            lines.append("- the same tick drawn by matplotlib in the kernel "
+                         f"(`figures=\"inline\"`): {tick['inline_tick_seconds'] * 1e3:.1f} ms")
     session = w.get("session_steps")
     if session is not None:
         lines.append(f"- explorer training alone, `Session().step({session['steps']})` (one tick's "
@@ -100,4 +103,15 @@ def markdown(results):
                     series(results[key], label), ""]
     if results.get("waits"):
         out += ["## What students wait for", "", waits(results["waits"]), ""]
+    if results.get("classroom"):
+        from .classroom import table as classroom_table
+
+        out += ["## One student pressing Play, in a real browser", "",
+                "`make demo` (Voila) and `make lab` (JupyterLab, the explorer notebook run "
+                "all) each started as the README says; Chromium opens the printed URL at "
+                "1280x800. CPU (user + sys, from /proc) of the server and its kernel: idle "
+                "with the explorer open, while playing, and after the page was closed during "
+                "Play; resident memory while playing; in the page, the boundary's redraws "
+                "and the iteration counter's changes per second.", "",
+                classroom_table(results["classroom"]), ""]
     return "\n".join(out)

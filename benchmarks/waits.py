@@ -67,14 +67,15 @@ def notebook_times(pattern="notebooks/*.ipynb"):
 
 def explorer_tick(repeats=20):
     """Median latency of one Play tick of the default explorer: its training steps and the
-    inline redraw (figures rendered to images in the kernel, the most a tick can cost; with
-    ipympl the browser paints the canvas when it is ready for it)."""
+    numbers sent to the page (which draws them); and the same tick with ``figures="inline"``,
+    where matplotlib renders the images in the kernel (static outputs, tests)."""
     from dnn_course.explorer import Explorer
 
-    explorer = Explorer(figures="inline")
-    seconds = median_time(explorer.tick, repeats)
-    return {"tick_seconds": seconds, "steps": explorer.settings.steps_per_tick,
-            "layer_dims": explorer.settings.layer_dims(), "m": explorer.settings.m}
+    browser, inline = Explorer(figures="browser"), Explorer(figures="inline")
+    return {"tick_seconds": median_time(browser.tick, repeats),
+            "inline_tick_seconds": median_time(inline.tick, repeats),
+            "steps": browser.settings.steps_per_tick,
+            "layer_dims": browser.settings.layer_dims(), "m": browser.settings.m}
 
 
 def session_steps(repeats=20):

@@ -4,6 +4,13 @@
     ex = Explorer()          # 2-8-8-1, ReLU hidden layers, sigmoid output, cross-entropy
     ex.widget                # display it in JupyterLab or Voila
     ex.step(100); ex.state() # or drive it from code, as the tests do
+
+Where things are: ``session`` (the model: data, W[l], b[l], gradient descent), ``ui``
+(``Explorer``: every action as a method), ``panel`` (its widgets, layout and read-outs),
+``wiring`` (widget events -> Explorer methods), ``views`` (the live figures), ``timer``
+(Play, paced by the page). A new live view follows the pattern in ``browser.py``: payload
+functions of the package's numbers, a ``BrowserView`` class, a JavaScript renderer in
+``static/``, and a matplotlib renderer for ``figures="inline"``.
 """
 
 from .own_data import read_csv

@@ -1,4 +1,4 @@
-"""The backprop explorer: the model (Session), its figures (Views) and its widgets, together.
+"""The backprop explorer: the model (Session), its figures (Views) and its panel, together.
 
 Everything a widget does goes through a method here, so the same calls work from a
 notebook cell, a test or a benchmark without a browser::
@@ -9,14 +9,13 @@ notebook cell, a test or a benchmark without a browser::
     ex.widget       # the root widget to display
 """
 
-import html
-
-from . import controls, readouts, state_json, stepthrough, wiring
+from . import readouts, state_json, stepthrough, wiring
 from .chain import session_steps
 from .chain_view import ChainView
 from .network import plane_activations, plane_grid
 from .network_view import NetworkView
 from .own_data import read_csv
+from .panel import Panel
 from .scenarios import SCENARIOS, scenario_in_query
 from .session import Session
 from .timer import Clock, run_steps
@@ -36,17 +35,12 @@ class Explorer:
 
     def __init__(self, settings=None, X=None, Y=None, *, figures="auto", presenter=False,
                  session=None):
-        self._syncing = False  # True while wiring.sync_controls sets the controls
         self.session = session if session is not None else Session(settings, X, Y)
         self.views = Views(figures)
         self.chain_view, self.network_view = ChainView(), NetworkView()
         self.clock = Clock(self.tick, on_error=self._stopped)
-        self.controls = {**controls.settings_controls(), **controls.run_controls(self.clock),
-                         **controls.inside_controls(), **controls.state_controls(),
-                         "scenarios": controls.scenario_buttons()}
-        self.widget = controls.layout(self.controls, self.views,
-                                      [self.chain_view, self.network_view])
-        wiring.connect(self)
+        self.panel = Panel(self.views, self.clock, [self.chain_view, self.network_view])
+        wiring.connect(self.panel, self)
         self.controls["presenter"].value = presenter
         self._rebuild()
 
@@ -64,6 +58,16 @@ class Explorer:
     def from_json(cls, text, **options):
         """An explorer restored from ``to_json`` output."""
         return cls(session=state_json.from_json(text), **options)
+
+    @property
+    def controls(self):
+        """The panel's widgets by name (settings fields, buttons, read-outs)."""
+        return self.panel.controls
+
+    @property
+    def widget(self):
+        """The root widget to display."""
+        return self.panel.widget
 
     @property
     def settings(self):
@@ -110,7 +114,7 @@ class Explorer:
         if name not in SCENARIOS:
             raise ValueError(f"unknown scenario {name!r}; choose one of {', '.join(SCENARIOS)}")
         self.load_session(Session(SCENARIOS[name].settings()))
-        self.controls["lesson"].value = f"<b>{SCENARIOS[name].title}.</b> {SCENARIOS[name].lesson}"
+        self.panel.show_lesson(SCENARIOS[name])
 
     def open_link(self, query):
         """Apply the scenario a URL's query string names (``scenario=dead_relu``), if any.
@@ -120,7 +124,7 @@ class Explorer:
         try:
             name = scenario_in_query(query)
         except ValueError as error:
-            self.controls["message"].value = f"<b>Error:</b> {html.escape(str(error))}"
+            self.panel.show_message(readouts.message("Error", error))
             return
         if name is not None:
             self.apply_scenario(name)
@@ -165,9 +169,14 @@ class Explorer:
         """Redraw the figures and the read-outs; the step-through too unless ``live_only``."""
         self.views.update(self.session)
         self.show_inside()
-        readouts.show_status(self)
+        self.panel.show_status(self.session)
         if not live_only:
-            readouts.show_stepthrough(self)
+            self.show_stepthrough()
+
+    def show_stepthrough(self):
+        """Show the step the panel's direction and layer l select, with live numbers."""
+        direction, _ = self.panel.step_shown
+        self.panel.show_stepthrough(self.stepthrough(direction))
 
     def show_inside(self):
         """The chain and network views of the current parameters (one forward + backward)."""
@@ -179,11 +188,11 @@ class Explorer:
         self.network_view.show(steps, session.activations, planes)
 
     def _rebuild(self, reset_views=True):
-        wiring.sync_controls(self)
+        self.panel.show_settings(self.settings, self.session.own_data is not None)
         if reset_views:
             self.views.draw_data(self.session)
         self.refresh()
 
     def _stopped(self, error):
-        self.controls["message"].value = f"<b>Stopped:</b> {html.escape(str(error))}"
+        self.panel.show_message(readouts.message("Stopped", error))
         self.refresh()

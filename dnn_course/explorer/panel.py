@@ -1,0 +1,108 @@
+"""The explorer's panel: its widgets, their layout, and what they show, in one object.
+
+The panel owns its widgets and its one piece of state, ``syncing`` (True while it shows
+new settings, so the controls' callbacks know the change is not the user's). The
+``Explorer`` tells it what to show through the ``show_*`` methods; ``wiring.connect``
+routes its widgets' events to the Explorer's public methods. A new view adds its widget to
+``Views`` and its place to ``controls.layout``.
+"""
+
+import contextlib
+
+from ..data import DATASETS
+from . import controls, readouts
+from .settings import CUSTOM
+
+
+class Panel:
+    """The widgets of one explorer (``controls``, by name) and its root ``widget``.
+
+    Parameters
+    ----------
+    views : Views, the live figures to lay out
+    clock : timer.Clock, Play's clock (an invisible widget the page asks for ticks)
+    inside_views : the chain and network views, shown under "Inside the network"
+    """
+
+    def __init__(self, views, clock, inside_views=()):
+        self.controls = {**controls.settings_controls(), **controls.run_controls(clock),
+                         **controls.inside_controls(), **controls.state_controls(),
+                         "scenarios": controls.scenario_buttons()}
+        self.widget = controls.layout(self.controls, views, inside_views)
+        self.syncing = False
+
+    @contextlib.contextmanager
+    def quietly(self):
+        """Set controls inside this block without their callbacks acting on it."""
+        self.syncing = True
+        try:
+            yield
+        finally:
+            self.syncing = False
+
+    @property
+    def step_shown(self):
+        """(direction, l) of the step-through: "forward" or "backward", and the layer."""
+        return self.controls["direction"].value, self.controls["layer"].value
+
+    def show_settings(self, settings, own_data):
+        """Show the settings in the controls (and "custom" in the datasets with own data)."""
+        c = self.controls
+        with self.quietly():
+            for name in ("init_scale", "learning_rate"):  # e.g. from an imported state
+                _offer(c[name], getattr(settings, name))
+            c["dataset"].options = [*DATASETS, CUSTOM] if own_data else list(DATASETS)
+            c["m"].disabled = c["noise"].disabled = settings.dataset == CUSTOM
+            for name, value in settings.to_dict().items():
+                if not isinstance(value, list):
+                    _show(c[name], value)
+            per_layer = {"neurons_per_layer": settings.neurons,
+                         "activation_per_layer": settings.hidden_activation}
+            for name, value in per_layer.items():
+                c[name].value = ",".join(map(str, value)) if isinstance(value, tuple) else ""
+            L = settings.hidden_layers + 1
+            c["layer"].max, c["layer"].min = L, 1
+            c["layer"].value = 1 if c["direction"].value == "forward" else L
+
+    def show_status(self, session):
+        """The iteration line and the gradient table."""
+        self.controls["iteration"].value = readouts.iteration_line(session)
+        self.controls["norms"].value = readouts.gradient_table(session)
+
+    def show_stepthrough(self, steps):
+        """The step-through text for the chosen direction and layer."""
+        self.controls["text"].value = readouts.stepthrough_text(steps, *self.step_shown)
+
+    def show_message(self, text):
+        self.controls["message"].value = text
+
+    def show_lesson(self, scenario):
+        self.controls["lesson"].value = f"<b>{scenario.title}.</b> {scenario.lesson}"
+
+    def show_export(self, text):
+        """The JSON state in the text box, and a download link for it."""
+        self.controls["json"].value = text
+        self.controls["download"].value = readouts.download_link(text)
+
+    def set_presenter(self, on):
+        """Large fonts, fewer controls (the CSS class dnn-presenter)."""
+        (self.widget.add_class if on else self.widget.remove_class)("dnn-presenter")
+
+    def clear_uploads(self):
+        self.controls["upload_json"].value = self.controls["upload_csv"].value = ()
+
+
+def _show(control, value):
+    """Set ``control`` to ``value``, widening a slider that cannot show it: a slider
+    clamps, and the controls must show what runs (e.g. m = 5000 from an imported state)."""
+    if hasattr(control, "max") and not isinstance(value, bool | str):
+        control.min, control.max = min(control.min, value), max(control.max, value)
+    control.value = value
+
+
+def _offer(dropdown, value):
+    """Add ``value`` to a dropdown's options unless it is there already."""
+    options = [option if isinstance(option, tuple) else (str(option), option)
+               for option in dropdown.options]
+    if value not in [v for _, v in options]:
+        dropdown.options = [*options, (str(value), value)]
