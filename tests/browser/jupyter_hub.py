@@ -49,7 +49,8 @@ culler["command"] = [a for a in culler["command"] if not a.startswith(("--timeou
 culler["command"] += ["--timeout={cull_timeout}", "--cull-every={cull_every}"]
 c.JupyterHub.services.append({{"name": "observer", "api_token": {token!r}}})
 c.JupyterHub.load_roles.append({{"name": "observer", "services": ["observer"],
-                                "scopes": ["list:users", "read:users", "admin:servers"]}})
+                                "scopes": ["list:users", "read:users", "admin:servers",
+                                           "admin:server_state"]}})
 """
 
 

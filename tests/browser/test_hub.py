@@ -12,20 +12,25 @@ with what to install, and with CI=true it fails instead.
 import os
 import re
 import shutil
+from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from jupyter_hub import CULL_EVERY, CULL_TIMEOUT, PROXY, start_hub, stop_hub
+from jupyter_hub import CULL_EVERY, CULL_TIMEOUT, PROXY, SHIPPED_CONFIG, start_hub, stop_hub
 from jupyter_servers import EXPLORER, NOTEBOOKS
 from jupyter_ui import count_code_cells, iteration_of, open_notebook, run_all_and_wait, wait_for
+from jupyterhub.spawner import Spawner
 from playwright.sync_api import expect
 from test_browser_three_layer import NOTEBOOK, architecture_line, layer_dims
+from traitlets.config.loader import PyFileConfigLoader
 
 from dnn_course.walkthrough import architecture_text
 
 pytestmark = pytest.mark.browser
 
 STUDENTS = ("ada", "grace")
+SHIPPED = Spawner(config=PyFileConfigLoader(SHIPPED_CONFIG.name,
+                                            str(SHIPPED_CONFIG.parent)).load_config())
 
 
 class StudentServer(NamedTuple):
@@ -82,19 +87,31 @@ def log_in(page, hub, name):
 
 
 def test_each_student_logs_in_and_lands_on_a_server_of_their_own(hub, desks):
-    for name, page in desks.items():
+    for name, page in desks.items():  # both at once, as a class does
         log_in(page, hub, name)
+    for name, page in desks.items():
         page.wait_for_url(re.compile(rf"/user/{name}/lab/tree/00_start_here\.ipynb"),
                           timeout=120_000)
         expect(page.locator("#jp-main-statusbar")).to_contain_text(
             re.compile(r"\| Idle"), timeout=60_000)
         expect(page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")).to_be_visible()
+    pids = set()
     for name in STUDENTS:
         server = hub.server(name)
         assert server["ready"] and server["url"] == f"/user/{name}/"
         copied = hub.homes / name / "dnn_course"
         assert sorted(p.name for p in copied.glob("0*.ipynb")) == sorted(
             p.name for p in NOTEBOOKS.glob("0*.ipynb"))
+        pid = server["state"]["pid"]
+        pids.add(pid)
+        env = dict(line.split("=", 1) for line in
+                   Path(f"/proc/{pid}/environ").read_text().split("\0") if "=" in line)
+        # The shipped limits reach the server, and it serves the student's own folder.
+        assert (env["MEM_LIMIT"], env["CPU_LIMIT"]) == (str(SHIPPED.mem_limit),
+                                                        str(SHIPPED.cpu_limit))
+        assert env["JUPYTERHUB_ROOT_DIR"] == "~/dnn_course" and env["HOME"] == str(
+            hub.homes / name)
+    assert len(pids) == len(STUDENTS)
 
 
 def test_a_stranger_cannot_log_in(hub, browser):
