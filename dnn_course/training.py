@@ -6,6 +6,7 @@ import numpy as np
 from tqdm.auto import tqdm
 
 from .cost import RecordedCost, compute_cost
+from .divergence import Watch, check_scale
 from .initialization import (
     check_layer_dims,
     initialize_parameters,
@@ -30,6 +31,10 @@ def check_training_data(X, Y, layers_dims):
             f"be (n_x, m) = ({n_x}, m), got {X.shape}{hint}"
         )
     Y = check_labels(Y, np.empty((1, X.shape[1])))
+    if X.shape[1] == 0:
+        raise ValueError(f"X has m = 0 examples (shape {X.shape}): the cost J and the "
+                         "gradients average over m, so training needs at least one column")
+    check_scale(X)
     return X, Y
 
 
@@ -88,6 +93,10 @@ def L_layer_model(
         ``parameters`` are the ones after it (what iteration i + 1 starts from).
     progress : show a progress bar; None shows one for runs of 1000+ iterations
 
+    Raises ``divergence.DivergedError`` (a ValueError naming the iteration and the
+    learning rate, holding the last finite parameters) when W[l] or A[L] become inf or
+    NaN, and warns when J stays far above its start (see ``divergence.py``).
+
     Returns
     -------
     parameters : dict, the trained W1, b1, ..., WL, bL
@@ -106,14 +115,17 @@ def L_layer_model(
     else:
         parameters = check_start(parameters, layers_dims)
     show = num_iterations >= PROGRESS_FROM if progress is None else progress
-    costs = []
+    costs, watch = [], Watch(X, learning_rate)
     for i in tqdm(range(num_iterations), disable=not show, desc="training"):
         # Iteration 0 checks X, Y and the parameters; later ones reuse them, so skip that.
-        with checks_skipped(i > 0):
+        with checks_skipped(i > 0), np.errstate(over="ignore", invalid="ignore"):
             AL, caches = L_model_forward(X, parameters, hidden_activation)
+            watch.forward(i, AL, caches, parameters, costs)  # inf or NaN stops, named
             cost = compute_cost(AL, Y)
             grads = L_model_backward(AL, Y, caches, hidden_activation, compute_dA0=False)
-            parameters = update_parameters(parameters, grads, learning_rate)
+            updated = update_parameters(parameters, grads, learning_rate)
+        watch.update(i, cost, updated, parameters, costs)  # ... and J far above its start warns
+        parameters = updated
         last = i == num_iterations - 1
         if i % 100 == 0:
             costs.append(RecordedCost(cost))
