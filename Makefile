@@ -4,6 +4,8 @@
 # make bench — performance comparisons, written to benchmarks/results/ (BENCH_ARGS="--before REV --quick ...")
 # make notebooks — re-execute every walkthrough notebook in place (refresh its outputs)
 # make hub   — JupyterHub for a class on this machine (jupyterhub/jupyterhub_config.py)
+# make course — the nbgrader course (COURSE=build/course) from course/source/, and the
+#               student notebooks in notebooks/exercises/ that nbgrader generates from it
 
 PYTHON ?= python3
 VENV := .venv
@@ -14,6 +16,7 @@ PORT ?= 8888
 ifndef TOKEN
 TOKEN := $(shell $(PYTHON) -c "import secrets; print(secrets.token_hex(16))")
 endif
+COURSE ?= build/course
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 HUB_PORT ?= 8000
 HUB_CONFIG ?= jupyterhub/jupyterhub_config.py
@@ -22,7 +25,7 @@ PROXY := $(VENV)/proxy/node_modules/.bin/configurable-http-proxy
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	--nbval-cell-timeout=600
 
-.PHONY: setup lab test lint demo hub proxy bench notebooks clean
+.PHONY: setup lab test lint demo hub proxy bench notebooks course clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -72,6 +75,9 @@ bench: setup
 
 notebooks: setup
 	$(BIN)/python scripts/refresh_notebooks.py notebooks/*.ipynb
+
+course: setup
+	$(BIN)/python scripts/build_course.py --course $(COURSE)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -2,7 +2,6 @@
 diagnosis (and, for the whole chain, the right first wrong layer)."""
 
 import copy
-import inspect
 import types
 
 import exercise_solutions
@@ -433,7 +432,7 @@ def test_a_wrong_earlier_function_is_blamed_instead_of_the_caller(name, helper, 
 
 def test_a_right_earlier_function_is_not_blamed():
     notebook = filled_notebook()
-    source = inspect.getsource(exercise_solutions.L_model_forward)
+    source = exercise_solutions.SOURCE["L_model_forward"]
     exec(source.replace('"relu"', '"sigmoid"'), notebook)  # the student's cell, run
     result = check.L_model_forward(notebook["L_model_forward"])
     assert result.passed is False

@@ -1,12 +1,14 @@
-"""The exercise notebooks run end to end: unfilled they give friendly "not implemented yet"
-feedback; with the reference solutions pasted in, every check passes; a student's error
-is reported with the line of the notebook cell that raised.
+"""The exercise notebooks run end to end as a student runs them: unfilled they give
+friendly "not implemented yet" feedback and no points; with the reference solutions pasted
+in, every check passes with full points; a student's error is reported with the line of
+the notebook cell that raised, and a later function is graded with the reference versions
+of the functions it calls.
 
-The notebooks are committed unexecuted, so nbval does not see them; they run here with
-nbclient in the current environment (kernel ``python3``).
+The notebooks are nbgrader's student version of course/source/ (tests/test_grading.py),
+committed unexecuted, so nbval does not see them; they run here with nbclient in the
+current environment (kernel ``python3``).
 """
 
-import inspect
 from pathlib import Path
 
 import exercise_solutions
@@ -16,7 +18,7 @@ from nbclient import NotebookClient
 
 EXERCISES = Path(__file__).resolve().parents[1] / "notebooks" / "exercises"
 NOTEBOOKS = ["01_forward.ipynb", "02_backward.ipynb"]
-SOLUTIONS = {f.__name__: inspect.getsource(f) for f in exercise_solutions.SOLUTIONS}
+SOLUTIONS = exercise_solutions.SOURCE
 
 
 def tagged(nb, prefix):
@@ -36,6 +38,12 @@ def text(cell):
     return "".join(parts)
 
 
+def value(cell):
+    """The cell's value (its Out[] line), the number nbgrader reads as the cell's score."""
+    (result,) = [output for output in cell.outputs if output.output_type == "execute_result"]
+    return result.data["text/plain"]
+
+
 def execute(nb, tmp_path):
     NotebookClient(nb, kernel_name="python3", timeout=300,
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
@@ -53,17 +61,18 @@ def test_shipped_unexecuted_with_four_exercises_each_followed_by_its_check(noteb
     exercises, checks = tagged(notebook, "exercise"), tagged(notebook, "check")
     assert len(exercises) == 4 and exercises.keys() == checks.keys()
     for name, cell in exercises.items():
-        assert "raise NotImplementedError" in cell.source
+        assert "raise NotImplementedError" in cell.source and "SOLUTION" not in cell.source
         following = notebook.cells[notebook.cells.index(cell) + 1]
         assert following is checks[name]
-        assert following.source == f"check.{name}({name})"
+        assert following.source.startswith(f"result = check.grade(check.{name}, {name}, ")
+        assert following.metadata.nbgrader.locked and following.metadata.nbgrader.grade
 
 
 def test_unfilled_notebook_runs_to_the_end_with_not_implemented_feedback(notebook, tmp_path):
     execute(notebook, tmp_path)  # raises CellExecutionError if any cell fails
     for name, cell in tagged(notebook, "check").items():
         shown = text(cell)
-        assert shown.startswith(f"{name}: not implemented yet."), shown
+        assert f"\n{name}: not implemented yet." in shown and value(cell) == "0.0", shown
     assert "0 of 4 functions pass every check" in text(_summary(notebook))
 
 
@@ -76,8 +85,9 @@ def test_reference_solutions_pass_every_check(notebook, tmp_path):
         cell.source = SOLUTIONS[name]
     execute(notebook, tmp_path)
     for name, cell in tagged(notebook, "check").items():
-        shown = text(cell)
-        assert shown.startswith(f"{name}: all ") and shown.endswith("test cases passed."), shown
+        shown, points = text(cell), cell.metadata.nbgrader.points
+        assert f"\n{name}: all " in shown and "test cases passed." in shown, shown
+        assert value(cell) == f"{points}", shown
     assert "4 of 4 functions pass every check" in text(_summary(notebook))
 
 
@@ -93,14 +103,15 @@ def test_error_in_a_cell_is_reported_with_the_cell_line(tmp_path):
     )
     execute(nb, tmp_path)
     checks = tagged(nb, "check")
-    for name in ("linear_forward", "linear_activation_forward", "L_model_forward"):
-        shown = text(checks[name])
-        assert f"Your {name} raised NameError: name 'bias' is not defined" in shown, shown
-        assert "at line 3 of linear_forward: Z = Z + bias" in shown, shown
+    shown = text(checks["linear_forward"])
+    assert "Your linear_forward raised NameError: name 'bias' is not defined" in shown, shown
+    assert "at line 3 of linear_forward: Z = Z + bias" in shown, shown
     for name, calls in (("linear_activation_forward", "linear_forward"),
                         ("L_model_forward", "linear_activation_forward")):
-        assert (f"Likely mistake: your {name} calls your {calls}, which does not pass its own "
-                f"check yet") in text(checks[name]), text(checks[name])
+        shown = text(checks[name])
+        assert "test cases passed" in shown, shown  # graded with the reference callee
+        assert (f"Graded with the reference {calls}, which your {name} calls: your {calls} "
+                "does not pass its own check yet") in shown, shown
     assert "test cases passed" in text(checks["compute_cost"])
     assert "1 of 4 functions pass every check" in text(_summary(nb))
 
@@ -112,8 +123,10 @@ def test_a_function_that_calls_an_unwritten_one_names_it(tmp_path):
             cell.source = SOLUTIONS[name]
     execute(nb, tmp_path)
     shown = text(tagged(nb, "check")["L_model_forward"])
-    assert shown.startswith("L_model_forward: not checked yet. Your L_model_forward calls a "
-                            "function that is not written yet: linear_activation_forward"), shown
+    assert ("Graded with the reference linear_activation_forward, which your L_model_forward "
+            "calls: your linear_activation_forward is not written yet") in shown, shown
+    summary = text(_summary(nb))  # without grading, the check names the unwritten function
+    assert "not yet - L_model_forward" in summary, summary
 
 
 def test_a_loop_that_never_ends_is_stopped_and_the_kernel_goes_on(tmp_path, monkeypatch):
@@ -129,5 +142,5 @@ def test_a_loop_that_never_ends_is_stopped_and_the_kernel_goes_on(tmp_path, monk
     NotebookClient(nb, kernel_name="python3", timeout=120,
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
     shown = text(tagged(nb, "check")["compute_cost"])
-    assert shown.startswith("compute_cost: your compute_cost ran longer than 1 s"), shown
+    assert "\ncompute_cost: your compute_cost ran longer than 1 s" in shown, shown
     assert "3 of 4 functions pass every check" in text(_summary(nb))  # later cells ran

@@ -27,9 +27,11 @@ def pyproject():
 
 
 def runtime_requirements():
-    """pyproject's dependencies plus its "lab" extra: what a student's environment needs."""
+    """pyproject's dependencies plus its "lab" and "grading" extras: what a class's
+    environment needs (students' notebooks, and nbgrader's assignment list on a hub)."""
     project = pyproject()["project"]
-    lines = project["dependencies"] + project["optional-dependencies"]["lab"]
+    extras = project["optional-dependencies"]
+    lines = project["dependencies"] + extras["lab"] + extras["grading"]
     return {canonicalize_name(r.name): r.specifier for r in map(Requirement, lines)}
 
 

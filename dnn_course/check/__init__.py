@@ -40,6 +40,7 @@ from .ex02_backward import (
     linear_backward,
     update_parameters,
 )
+from .grading import grade
 from .result import CheckResult
 from .timelimit import time_limit
 
@@ -48,6 +49,7 @@ __all__ = [
     "L_model_backward",
     "L_model_forward",
     "compute_cost",
+    "grade",
     "linear_activation_backward",
     "linear_activation_forward",
     "linear_backward",

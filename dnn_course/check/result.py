@@ -19,6 +19,7 @@ class CheckResult:
     lines : list of str   the feedback, one paragraph per entry
     diagnoses : list of str   the known mistakes recognised (empty when none matched)
     pending : bool        True while the function is still the exercise's stub
+    cases_passed, cases : int   how many of the checker's test cases passed, of how many
     """
 
     name: str
@@ -26,6 +27,8 @@ class CheckResult:
     lines: list = field(default_factory=list)
     diagnoses: list = field(default_factory=list)
     pending: bool = False
+    cases_passed: int = 0
+    cases: int = 0
 
     def __bool__(self):
         return self.passed

@@ -155,8 +155,10 @@ def run(spec, student):
             failed.append((rank, label, lines, diagnoses))
     total = len(spec.cases)
     if not failed:
-        return CheckResult(spec.name, True, [f"{spec.name}: all {total} test cases passed."])
+        return CheckResult(spec.name, True, [f"{spec.name}: all {total} test cases passed."],
+                           cases_passed=total, cases=total)
     _, label, lines, diagnoses = min(failed, key=lambda f: f[0])  # the first most telling
     header = f"{spec.name}: {len(failed)} of {total} test cases failed. Case: {label}."
     advice = [f"Likely mistake: {d}" for d in diagnoses]
-    return CheckResult(spec.name, False, [header, *lines, *advice], diagnoses)
+    return CheckResult(spec.name, False, [header, *lines, *advice], diagnoses,
+                       cases_passed=total - len(failed), cases=total)

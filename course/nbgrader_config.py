@@ -1,0 +1,10 @@
+# nbgrader configuration of the dnn_course exercises (`make course` copies it into the
+# course directory it builds; edit that copy for one course, this one for every course).
+c = get_config()  # noqa: F821 -- nbgrader provides get_config when it reads this file
+
+c.CourseDirectory.course_id = "dnn_course"
+# What a student finds where a reference solution was; the check reports it as
+# "not implemented yet".
+c.ClearSolutions.code_stub = {"python": 'raise NotImplementedError("your code here")'}
+# A student's infinite loop costs that test cell's points, not the whole run.
+c.Execute.timeout = 60
