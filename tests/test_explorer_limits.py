@@ -114,3 +114,8 @@ def test_an_upload_over_the_limit_is_refused_with_a_message():
     assert f"big.csv is {size} MB; the explorer takes files up to {UPLOAD_MB} MB" in \
         ex.controls["message"].value
     assert ex.settings.dataset == "circle" and upload.value == ()
+
+
+def test_huge_coordinates_are_named_not_blamed_on_the_learning_rate():
+    with pytest.raises(ValueError, match=r"X holds values up to 1e\+12: .*scale the features"):
+        read_csv(GOOD.replace("0.9,1.0,1", "1e12,1.0,1"))

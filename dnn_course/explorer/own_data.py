@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..divergence import check_scale
 from ..validation import as_matrix, check_labels
 from .settings import MAX_M
 
@@ -27,6 +28,7 @@ def check_arrays(X, Y):
         raise ValueError(f"X has m = {X.shape[1]} examples; the explorer needs at least 4")
     if not np.isfinite(X).all():
         raise ValueError("X contains NaN or inf; every point needs two finite coordinates")
+    check_scale(X)
     Y = check_labels(np.asarray(Y, dtype=float), np.empty((1, X.shape[1])))
     return X.astype(float), Y
 
