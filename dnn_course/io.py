@@ -54,13 +54,16 @@ def save_parameters(parameters, path):
     path = npz_path(path)
     if path.is_dir():
         raise IsADirectoryError(f"cannot save parameters to {path}: it is a directory")
-    partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
+    target = path.resolve() if path.is_symlink() else path  # a link keeps pointing at it
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     try:
         with open(partial, "xb") as file:
+            if target.exists():  # the new file gets the old one's permissions
+                os.chmod(file.fileno(), target.stat().st_mode & 0o777)
             np.savez(file, **arrays)
             file.flush()
             os.fsync(file.fileno())
-        os.replace(partial, path)
+        os.replace(partial, target)
     except BaseException as error:
         partial.unlink(missing_ok=True)
         if isinstance(error, OSError):

@@ -241,3 +241,15 @@ def test_a_directory_fifo_or_device_is_named(tmp_path):
             dc.load_parameters(tmp_path / name)
     with pytest.raises(IsADirectoryError, match="folder.npz: it is a directory"):
         dc.save_parameters(make_network([2, 1])[2], tmp_path / "folder.npz")
+
+
+def test_a_save_keeps_the_old_files_permissions_and_a_symlink(tmp_path):
+    import os
+
+    _, _, parameters = make_network([2, 1], seed=1)
+    real = dc.save_parameters(parameters, tmp_path / "real.npz")
+    os.chmod(real, 0o600)
+    (tmp_path / "link.npz").symlink_to(real)
+    dc.save_parameters({**parameters, "b1": parameters["b1"] + 1}, tmp_path / "link.npz")
+    assert (tmp_path / "link.npz").is_symlink() and real.stat().st_mode & 0o777 == 0o600
+    assert np.array_equal(dc.load_parameters(real)["b1"], parameters["b1"] + 1)
