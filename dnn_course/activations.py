@@ -8,7 +8,7 @@ an activation touches one place.
 
 import numpy as np
 
-from .shapes import check_dA
+from .guards import check_choice, check_dA
 
 LEAKY_SLOPE = 0.01
 
@@ -32,8 +32,7 @@ def sigmoid(Z):
 
 def sigmoid_backward(dA, activation_cache):
     """dZ = dA * g'(Z) with g'(Z) = s (1 - s), s = sigmoid(Z)."""
-    Z = activation_cache
-    check_dA(dA, Z)
+    Z = check_dA(dA, activation_cache)
     s, _ = sigmoid(Z)
     dZ = dA * s * (1 - s)
     return dZ
@@ -47,8 +46,7 @@ def relu(Z):
 
 def relu_backward(dA, activation_cache):
     """dZ = dA * g'(Z) with g'(Z) = 1 where Z > 0 and 0 where Z <= 0."""
-    Z = activation_cache
-    check_dA(dA, Z)
+    Z = check_dA(dA, activation_cache)
     dZ = dA * (Z > 0)
     return dZ
 
@@ -61,8 +59,7 @@ def tanh(Z):
 
 def tanh_backward(dA, activation_cache):
     """dZ = dA * g'(Z) with g'(Z) = 1 - tanh(Z)^2."""
-    Z = activation_cache
-    check_dA(dA, Z)
+    Z = check_dA(dA, activation_cache)
     dZ = dA * (1 - np.tanh(Z) ** 2)
     return dZ
 
@@ -75,8 +72,7 @@ def leaky_relu(Z):
 
 def leaky_relu_backward(dA, activation_cache):
     """dZ = dA * g'(Z) with g'(Z) = 1 where Z > 0 and 0.01 where Z <= 0."""
-    Z = activation_cache
-    check_dA(dA, Z)
+    Z = check_dA(dA, activation_cache)
     dZ = dA * np.where(Z > 0, 1.0, LEAKY_SLOPE)
     return dZ
 
@@ -91,8 +87,5 @@ ACTIVATIONS = {
 
 def get_activation(name):
     """Return the ``(forward, backward)`` pair registered under ``name``."""
-    if not isinstance(name, str) or name not in ACTIVATIONS:
-        raise ValueError(
-            f"unknown activation {name!r}; choose one of {', '.join(map(repr, ACTIVATIONS))}"
-        )
+    check_choice("activation", name, ACTIVATIONS)
     return ACTIVATIONS[name]

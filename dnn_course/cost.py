@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from .validation import as_matrix, check_labels
+from .guards import check_output
 
 # In float64 a sigmoid output is exactly 1.0 for Z > 37 and exactly 0.0 for Z < -745,
 # where log and 1/x are infinite. Such values move to the nearest floats where both
@@ -30,13 +30,7 @@ def compute_cost(AL, Y):
     -------
     cost : float   (a Python float, finite even when AL is exactly 0 or 1)
     """
-    AL = as_matrix("AL", AL, "(1, m)")
-    Y = check_labels(Y, AL)
-    if not ((AL >= 0) & (AL <= 1)).all():
-        raise ValueError(
-            f"AL must hold probabilities in [0, 1] (the sigmoid output), got values from "
-            f"{np.nanmin(AL)} to {np.nanmax(AL)}"
-        )
+    AL, Y = check_output(AL, Y, probabilities=True)
     m = Y.shape[1]
     AL = _off_the_edges(AL)
     cost = -(1 / m) * np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
@@ -74,7 +68,6 @@ def dAL(AL, Y):
     -------
     dAL : ndarray, (1, m)   finite even when AL is exactly 0 or 1
     """
-    AL = as_matrix("AL", AL, "(1, m)")
-    Y = check_labels(Y, AL)
+    AL, Y = check_output(AL, Y)
     AL = _off_the_edges(AL)
     return -(Y / AL) + (1 - Y) / (1 - AL)

@@ -4,12 +4,10 @@ The 2-D toy sets are made from an explicit seed; the image set is scikit-learn's
 bundled 8x8 handwritten digits (1797 real images that ship inside the package).
 """
 
-import numbers
-
 import numpy as np
 
+from .guards import as_matrix, check_choice, check_integer, is_integer, is_real
 from .initialization import make_rng
-from .validation import as_matrix
 
 
 def _circle(rng, m):
@@ -66,11 +64,9 @@ def make_dataset(name, m=400, noise=0.1, rng=0):
     noise : float >= 0, the standard deviation of Gaussian noise added to X
     rng : Generator, RandomState or int seed (the same seed gives the same data)
     """
-    if not isinstance(name, str) or name not in DATASETS:
-        raise ValueError(f"unknown dataset {name!r}; choose one of {', '.join(DATASETS)}")
-    if not isinstance(m, int | np.integer) or m < 2:
-        raise ValueError(f"m must be an integer >= 2 (the number of examples), got {m!r}")
-    if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not 0 <= noise < np.inf:
+    check_choice("dataset", name, DATASETS)
+    check_integer("m", m, 2, " (the number of examples)")
+    if not is_real(noise) or not 0 <= noise < np.inf:
         raise ValueError(f"noise must be a number >= 0 (a standard deviation), got {noise!r}")
     rng = make_rng(rng)
     X, labels = DATASETS[name](rng, m)
@@ -83,7 +79,7 @@ def train_test_split(X, Y, test_fraction=0.5, rng=0):
 
     X is (n_x, m) and Y (1, m), one column per example; m >= 2, so that both parts get one.
     """
-    if not isinstance(test_fraction, numbers.Real) or not 0 < test_fraction < 1:
+    if not is_real(test_fraction) or not 0 < test_fraction < 1:
         raise ValueError(f"test_fraction must be between 0 and 1, got {test_fraction!r}")
     X, Y = as_matrix("X", X, "(n_x, m)"), as_matrix("Y", Y, "(1, m)")
     m = X.shape[1]
@@ -100,7 +96,7 @@ def train_test_split(X, Y, test_fraction=0.5, rng=0):
 
 def _is_digit(d):
     """An int 0-9; not 3.0, which would name its class "3.0", and not True."""
-    return isinstance(d, numbers.Integral) and not isinstance(d, bool) and 0 <= d <= 9
+    return is_integer(d) and 0 <= d <= 9
 
 
 def load_digits_binary(positive=3, negative=8, test_fraction=0.3, rng=0):

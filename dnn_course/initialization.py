@@ -1,8 +1,8 @@
 """Initial parameters W[l] ~ scale * N(0, 1) of shape (n[l], n[l-1]), and b[l] = 0."""
 
-import numbers
-
 import numpy as np
+
+from .guards import check_choice, check_layer_dims, is_integer, is_real
 
 SCALES = {
     "xavier": lambda n_prev: 1 / np.sqrt(n_prev),  # what the course's application uses
@@ -22,7 +22,7 @@ def make_rng(rng):
         return np.random  # the global RandomState's functions: randn, permutation, ...
     if isinstance(rng, np.random.Generator | np.random.RandomState):
         return rng
-    if isinstance(rng, numbers.Integral) and not isinstance(rng, bool):
+    if is_integer(rng):
         return np.random.default_rng(rng)
     raise TypeError(
         "rng must be a numpy.random.Generator, a numpy.random.RandomState, an int seed "
@@ -40,34 +40,13 @@ def standard_normal(rng, shape):
 def layer_scale(scale, n_prev):
     """The standard deviation for W[l]: a number, or "xavier" / "he" from n[l-1]."""
     if isinstance(scale, str):
-        if scale not in SCALES:
-            raise ValueError(
-                f"unknown scale {scale!r}; use a positive number such as 0.01, or one of "
-                f"{', '.join(map(repr, SCALES))}"
-            )
+        check_choice("scale", scale, SCALES, "use a positive number such as 0.01, or one of")
         return SCALES[scale](n_prev)
-    if isinstance(scale, bool) or not isinstance(scale, numbers.Real) or not 0 < scale < np.inf:
+    if not is_real(scale) or not 0 < scale < np.inf:
         raise ValueError(
             f"scale must be a finite positive number, 'xavier' or 'he', got {scale!r}"
         )
     return scale
-
-
-def check_layer_dims(layer_dims):
-    """layer_dims = [n[0], n[1], ..., n[L]]: at least two positive integers."""
-    if isinstance(layer_dims, str | bytes) or not hasattr(layer_dims, "__len__"):
-        raise TypeError(f"layer_dims must be a list like [n_x, n_1, 1], got {layer_dims!r}")
-    if len(layer_dims) < 2:
-        raise ValueError(
-            f"layer_dims needs at least two entries [n_x, ..., n[L]] (the input size and the "
-            f"output size), got {list(layer_dims)}"
-        )
-    for l, n in enumerate(layer_dims):
-        if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n <= 0:
-            raise ValueError(
-                f"layer_dims[{l}] = {n!r}: every layer size n[l] must be a positive integer"
-            )
-    return [int(n) for n in layer_dims]
 
 
 def initialize_parameters_deep(layer_dims, rng=None, scale=0.01):

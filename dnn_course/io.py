@@ -17,8 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .shapes import num_layers
-from .validation import as_matrix
+from .guards import as_matrix, num_layers
 
 NPZ_MAGIC, NPY_MAGIC = b"PK", b"\x93NUMPY"  # a .npz file is a zip archive of .npy arrays
 MAX_BYTES = 1 << 28  # 256 MiB: 100 times the largest network of the course

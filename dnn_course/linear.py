@@ -4,8 +4,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .shapes import check_cache
-from .validation import as_matrix
+from .guards import check_dZ, check_layer
 
 
 class LinearCache(NamedTuple):
@@ -17,23 +16,6 @@ class LinearCache(NamedTuple):
     A_prev: np.ndarray
     W: np.ndarray
     b: np.ndarray
-
-
-def _check_linear(A_prev, W, b):
-    A_prev = as_matrix("A_prev", A_prev, "(n[l-1], m)")
-    W = as_matrix("W", W, "(n[l], n[l-1])")
-    b = as_matrix("b", b, "(n[l], 1)")
-    if W.shape[1] != A_prev.shape[0]:
-        raise ValueError(
-            f"W has shape {W.shape} but A_prev has {A_prev.shape[0]} rows: W[l] must be "
-            f"(n[l], n[l-1]) and A_prev (n[l-1], m), one column per example"
-        )
-    if b.shape != (W.shape[0], 1):
-        raise ValueError(
-            f"b has shape {b.shape} but W has {W.shape[0]} rows: b[l] must be (n[l], 1) "
-            f"= ({W.shape[0]}, 1), one bias per unit, broadcast over the m columns"
-        )
-    return A_prev, W, b
 
 
 def linear_forward(A_prev, W, b):
@@ -50,7 +32,7 @@ def linear_forward(A_prev, W, b):
     Z : ndarray, (n[l], m)
     linear_cache : LinearCache(A_prev, W, b)
     """
-    A_prev, W, b = _check_linear(A_prev, W, b)
+    A_prev, W, b = check_layer(A_prev, W, b)
     Z = W @ A_prev + b
     return Z, LinearCache(A_prev, W, b)
 
@@ -71,14 +53,7 @@ def linear_backward(dZ, linear_cache, compute_dA_prev=True):
     dW : ndarray (n[l], n[l-1])
     db : ndarray (n[l], 1)
     """
-    check_cache("linear_cache", linear_cache, LinearCache._fields, "linear_forward")
-    dZ = as_matrix("dZ", dZ, "(n[l], m)")
-    A_prev, W, b = linear_cache
-    if dZ.shape != (W.shape[0], A_prev.shape[1]):
-        raise ValueError(
-            f"dZ has shape {dZ.shape} but this layer's Z was (n[l], m) = "
-            f"({W.shape[0]}, {A_prev.shape[1]}): dZ must have the shape of Z"
-        )
+    dZ, (A_prev, W, b) = check_dZ(dZ, linear_cache)
     m = A_prev.shape[1]
     dW = (1 / m) * dZ @ A_prev.T  # the same number as (1/m)(dZ A_prev^T), computed left to right
     db = (1 / m) * np.sum(dZ, axis=1, keepdims=True)

@@ -11,9 +11,8 @@ import numpy as np
 
 from .activations import ACTIVATIONS, get_activation
 from .cost import dAL
+from .guards import check_cache, check_caches, check_hidden_activation, check_network
 from .linear import LinearCache, linear_backward, linear_forward
-from .shapes import check_cache, check_network
-from .validation import as_matrix, check_finite
 
 
 class LayerCache(NamedTuple):
@@ -56,31 +55,20 @@ def linear_activation_backward(dA, cache, activation, compute_dA_prev=True):
     db : ndarray (n[l], 1)
     """
     _, g_backward = get_activation(activation)
-    check_cache("cache", cache, LayerCache._fields, "linear_activation_forward")
-    linear_cache, activation_cache = cache
+    linear_cache, activation_cache = check_cache("cache", cache, LayerCache._fields,
+                                                 "linear_activation_forward")
     dZ = g_backward(dA, activation_cache)
     return linear_backward(dZ, linear_cache, compute_dA_prev)
 
 
 def hidden_activations(hidden_activation, L):
-    """The activation names of layers 1..L-1: one name for all, or one name per layer."""
-    if isinstance(hidden_activation, str):
-        names = [hidden_activation] * (L - 1)
-    elif isinstance(hidden_activation, list | tuple):
-        names = list(hidden_activation)
-        if len(names) != L - 1:
-            raise ValueError(
-                f"hidden_activation lists {len(names)} names but this network has "
-                f"L - 1 = {L - 1} hidden layers: give one name, or one per hidden layer"
-            )
-    else:
-        raise TypeError(
-            f"hidden_activation must be one name ({', '.join(map(repr, ACTIVATIONS))}) or a "
-            f"list of L - 1 = {L - 1} names, one per hidden layer; got {hidden_activation!r}"
-        )
-    for name in names:
-        get_activation(name)
-    return names
+    """[g[1], ..., g[L-1]]: one name for every hidden layer, or one name per hidden layer."""
+    return check_hidden_activation(hidden_activation, L, ACTIVATIONS)
+
+
+def layer_activations(hidden_activation, L):
+    """[g[1], ..., g[L]]: the hidden activations, then sigmoid at the output layer L."""
+    return hidden_activations(hidden_activation, L) + ["sigmoid"]
 
 
 def L_model_forward(X, parameters, hidden_activation="relu"):
@@ -98,16 +86,19 @@ def L_model_forward(X, parameters, hidden_activation="relu"):
     AL : ndarray, (1, m)    the predictions y-hat
     caches : list of L LayerCache; caches[l-1] belongs to layer l
     """
-    X = as_matrix("X", X, "(n_x, m)")
-    check_finite("X", X)
-    L = check_network(X, parameters)
-    activations = hidden_activations(hidden_activation, L) + ["sigmoid"]
-    caches = []
-    A = X
-    for l in range(1, L + 1):
-        A, cache = linear_activation_forward(
-            A, parameters[f"W{l}"], parameters[f"b{l}"], activations[l - 1]
-        )
+    X, L = check_network(X, parameters)
+    return forward_layers(X, parameters, layer_activations(hidden_activation, L))
+
+
+def forward_layers(X, parameters, activations, layer=linear_activation_forward):
+    """A[0] = X, then A[l], caches[l-1] = layer(A[l-1], W[l], b[l], g[l]) for l = 1..L.
+
+    The lecture's forward loop, for ``L_model_forward`` and for the exercise checks, which
+    pass a ``layer`` with a student's mistake in it.
+    """
+    A, caches = X, []
+    for l, g in enumerate(activations, start=1):
+        A, cache = layer(A, parameters[f"W{l}"], parameters[f"b{l}"], g)
         caches.append(cache)
     return A, caches
 
@@ -134,18 +125,26 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu", compute_dA0=True):
     -------
     grads : dict with dA0 .. dA{L-1}, dW1 .. dWL, db1 .. dbL
     """
-    AL = as_matrix("AL", AL, "(1, m)")
-    L = len(caches) if isinstance(caches, list | tuple) else 0
-    if L == 0 or np.shape(caches[-1][1]) != AL.shape:
-        raise ValueError("caches must be the list returned by L_model_forward with this AL")
-    activations = hidden_activations(hidden_activation, L) + ["sigmoid"]
-    grads = {}
+    AL, L = check_caches(AL, caches)
     dA = dAL(AL, Y)
-    for l in range(L, 0, -1):
-        dA_prev, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(
+    return backward_layers(dA, caches, layer_activations(hidden_activation, L), compute_dA0)
+
+
+def backward_layers(dA, caches, activations, compute_dA0=True, layer=linear_activation_backward):
+    """From dA = dA[L], for l = L, ..., 1: dA[l-1], dW[l], db[l] = layer(dA[l], caches[l-1], g[l]).
+
+    The lecture's backward loop, for ``L_model_backward``, the exercise checks (which pass
+    a ``layer`` with a student's mistake in it) and the explorer's step-through.
+
+    Returns
+    -------
+    grads : dict with dA0 .. dA{L-1} (dA0 only if ``compute_dA0``), dW1 .. dWL, db1 .. dbL
+    """
+    grads = {}
+    for l in range(len(caches), 0, -1):
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = layer(
             dA, caches[l - 1], activations[l - 1], compute_dA_prev=l > 1 or compute_dA0
         )
-        if dA_prev is not None:
-            grads[f"dA{l - 1}"] = dA_prev
-        dA = dA_prev
+        if dA is not None:
+            grads[f"dA{l - 1}"] = dA
     return grads

@@ -20,8 +20,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch
 
-from .model import L_model_forward, hidden_activations
-from .validation import as_matrix
+from .guards import as_matrix
+from .model import L_model_forward, layer_activations
 
 COLORS = ("#e66101", "#5e3c99")  # label 0 orange, label 1 purple (PuOr's ends)
 MARKERS = ("o", "^")  # label 0 circles, label 1 triangles
@@ -161,7 +161,7 @@ def plot_chain(layer_dims, hidden_activation="relu", m=None, backward=False, ax=
     L = len(layer_dims) - 1
     if L < 1:
         raise ValueError(f"layer_dims must be [n_x, n[1], ..., n[L]], got {layer_dims}")
-    names = hidden_activations(hidden_activation, L) + ["sigmoid"]
+    names = layer_activations(hidden_activation, L)
     ax = _axes(ax, (1.9 * (L + 2) + 0.6, 5.6 if backward else 2.8))
     _box(ax, 0, 1, f"A[0] = X\n{_shape(layer_dims[0], m)}", "#e8e8e8")
     for l in range(1, L + 1):

@@ -1,61 +1,23 @@
 """Gradient descent on the L-layer model: forward, cost, backward, update, repeated."""
 
-import numbers
-
 import numpy as np
 from tqdm.auto import tqdm
 
 from .cost import RecordedCost, compute_cost
 from .divergence import Watch, check_scale
-from .initialization import (
+from .guards import (
+    as_binary,
+    check_labels,
     check_layer_dims,
-    initialize_parameters,
-    initialize_parameters_deep,
+    check_start,
+    check_training,
+    checks_skipped,
 )
+from .initialization import initialize_parameters, initialize_parameters_deep
 from .model import L_model_backward, L_model_forward
-from .shapes import num_layers
 from .update import update_parameters
-from .validation import as_binary, as_matrix, check_labels, check_positive, checks_skipped
 
 PROGRESS_FROM = 1000  # iterations; shorter runs finish before a bar would help
-
-
-def check_training_data(X, Y, layers_dims):
-    """X must be (n_x, m) with n_x = layers_dims[0], and Y a (1, m) row of 0/1 labels."""
-    X = as_matrix("X", X, "(n_x, m)")
-    n_x = layers_dims[0]
-    if X.shape[0] != n_x:
-        hint = " — examples are columns: pass X.T" if X.shape[1] == n_x else ""
-        raise ValueError(
-            f"X has {X.shape[0]} rows but layers_dims[0] = {n_x} input features: X must "
-            f"be (n_x, m) = ({n_x}, m), got {X.shape}{hint}"
-        )
-    Y = check_labels(Y, np.empty((1, X.shape[1])))
-    if X.shape[1] == 0:
-        raise ValueError(f"X has m = 0 examples (shape {X.shape}): the cost J and the "
-                         "gradients average over m, so training needs at least one column")
-    check_scale(X)
-    return X, Y
-
-
-def check_start(parameters, layers_dims):
-    """Parameters to continue from must fit layers_dims: W[l] (n[l], n[l-1]), b[l] (n[l], 1)."""
-    if num_layers(parameters) != len(layers_dims) - 1:
-        raise ValueError(
-            f"parameters has L = {num_layers(parameters)} layers but layers_dims = "
-            f"{layers_dims} has {len(layers_dims) - 1}: pass the layers_dims they were made with"
-        )
-    start = {}
-    for l in range(1, len(layers_dims)):
-        n, n_prev = layers_dims[l], layers_dims[l - 1]
-        for key, shape in ((f"W{l}", (n, n_prev)), (f"b{l}", (n, 1))):
-            start[key] = as_matrix(key, parameters[key], str(shape))
-            if start[key].shape != shape:
-                raise ValueError(
-                    f"parameters[{key!r}] has shape {start[key].shape} but layers_dims = "
-                    f"{layers_dims} needs {shape}: pass the layers_dims they were made with"
-                )
-    return start
 
 
 def L_layer_model(
@@ -103,13 +65,9 @@ def L_layer_model(
     costs : list of the cost at iterations 0, 100, 200, ..., each a 0-d array as in the
         course (``RecordedCost``: it prints and formats like a float)
     """
-    layers_dims = check_layer_dims(layers_dims)
-    X, Y = check_training_data(X, Y, layers_dims)
-    check_positive("learning_rate", learning_rate)
-    for name, value, least in (("num_iterations", num_iterations, 0),
-                               ("callback_every", callback_every, 1)):
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least:
-            raise ValueError(f"{name} must be an integer >= {least}, got {value!r}")
+    X, Y, layers_dims = check_training(X, Y, layers_dims, learning_rate, num_iterations,
+                                       callback_every)
+    check_scale(X)
     if parameters is None:
         parameters = initialize_parameters_deep(layers_dims, rng=rng, scale=scale)
     else:

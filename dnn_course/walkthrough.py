@@ -8,7 +8,6 @@ returns a result whose ``report()`` is the text the widget prints, so a plain ce
 print the same numbers.
 """
 
-import numbers
 from typing import NamedTuple
 
 import ipywidgets as widgets
@@ -21,8 +20,9 @@ from .explorer.chain import chain_payload, pass_steps
 from .explorer.chain_view import ChainView, chain_text
 from .explorer.network import plane_activations, plane_grid
 from .explorer.network_view import NetworkView
+from .guards import check_integer
 from .initialization import initialize_parameters_deep
-from .model import L_model_forward, hidden_activations
+from .model import L_model_forward, layer_activations
 from .plots import plot_chain, plot_costs, plot_decision_boundary
 from .training import L_layer_model, accuracy, predict
 
@@ -31,15 +31,14 @@ MAX_DEPTH = 5
 
 def architecture_text(layer_dims, hidden_activation="relu"):
     """'architecture: 2 -> 8 -> 8 -> 1 (relu, relu, sigmoid)': sizes n[0..L], then g[1..L]."""
-    names = hidden_activations(hidden_activation, len(layer_dims) - 1) + ["sigmoid"]
+    names = layer_activations(hidden_activation, len(layer_dims) - 1)
     sizes = " -> ".join(str(n) for n in layer_dims)
     return f"architecture: {sizes} ({', '.join(names)})"
 
 
 def _layer_dims(depth, n_x, hidden_units):
     """[n_x, hidden_units (depth times), 1], after checking depth in the lecture's terms."""
-    if isinstance(depth, bool) or not isinstance(depth, numbers.Integral) or depth < 1:
-        raise ValueError(f"depth is the number of hidden layers, an integer >= 1; got {depth!r}")
+    check_integer("depth", depth, 1, " (the number of hidden layers)")
     return [n_x] + [hidden_units] * int(depth) + [1]
 
 
@@ -78,7 +77,7 @@ def forward_chain(depth=2, activation="relu", m=4, hidden_units=3, seed=1):
         parameters[f"b{l}"] = 0.1 * rng.standard_normal((layer_dims[l], 1))
     AL, caches = L_model_forward(X, parameters, activation)
     ax = plot_chain(layer_dims, activation, m=m)
-    names = hidden_activations(activation, len(layer_dims) - 1) + ["sigmoid"]
+    names = layer_activations(activation, len(layer_dims) - 1)
     return ChainResult(architecture_text(layer_dims, activation), names, X, caches, AL,
                        ax.figure)
 

@@ -5,7 +5,7 @@ import pytest
 from networks import make_network
 
 import dnn_course as dc
-from dnn_course.shapes import check_cache
+from dnn_course.guards import check_cache
 
 
 @pytest.fixture

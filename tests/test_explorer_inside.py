@@ -120,7 +120,7 @@ def test_a_malformed_csv_names_the_line(text, message):
 
 def test_from_arrays_checks_the_shapes():
     X = np.zeros((10, 2))
-    with pytest.raises(ValueError, match=r"X must be \(2, m\).* pass X.T"):
+    with pytest.raises(ValueError, match=r"examples are columns.*\(2, m\).*X\.T"):
         Explorer.from_arrays(X, np.zeros((1, 10)), figures="inline")
     with pytest.raises(ValueError, match="Y must hold binary labels"):
         Explorer.from_arrays(X.T, np.full((1, 10), 3.0), figures="inline")

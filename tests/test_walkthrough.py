@@ -31,7 +31,7 @@ def test_architecture_text_names_sizes_and_activations():
 
 @pytest.mark.parametrize("depth", [0, 2.0, True, "2"])
 def test_depth_must_be_a_positive_integer(depth):
-    with pytest.raises(ValueError, match="depth is the number of hidden layers"):
+    with pytest.raises(ValueError, match=r"depth must be an integer >= 1.*hidden layers"):
         wt.forward_chain(depth)
 
 

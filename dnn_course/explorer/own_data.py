@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from ..divergence import check_scale
-from ..validation import as_matrix, check_labels
+from ..guards import check_features, check_labels
 from .settings import MAX_M
 
 HEADER = ["x1", "x2", "label"]
@@ -20,10 +20,7 @@ MAX_LINE = 1000  # characters: a row x1,x2,label needs well under 100
 
 def check_arrays(X, Y):
     """Return X as (2, m) and Y as (1, m) of 0/1, or raise a clear error."""
-    X = as_matrix("X", X, "(2, m)")
-    if X.shape[0] != 2:
-        hint = " — examples are columns: pass X.T" if X.shape[1] == 2 else ""
-        raise ValueError(f"X must be (2, m): two features x1, x2 per column, got {X.shape}{hint}")
+    X = check_features(X, 2, "the explorer (x1, x2)")
     if X.shape[1] < 4:
         raise ValueError(f"X has m = {X.shape[1]} examples; the explorer needs at least 4")
     if not np.isfinite(X).all():

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..cost import compute_cost
 from ..data import make_dataset, train_test_split
+from ..guards import check_integer
 from ..initialization import initialize_parameters_deep
 from ..model import L_model_backward, L_model_forward
 from ..update import update_parameters
@@ -99,8 +100,7 @@ class Session:
 
     def step(self, n=1):
         """Run n iterations of gradient descent; returns the last training cost."""
-        if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 0:
-            raise ValueError(f"n must be an integer >= 0 (iterations to run), got {n!r}")
+        check_integer("n", n, 0, " (iterations to run)")
         for _ in range(n):
             with np.errstate(over="ignore", invalid="ignore"):  # checked just below
                 self._step()
