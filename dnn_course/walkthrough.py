@@ -20,6 +20,7 @@ from .explorer.chain import chain_payload, pass_steps
 from .explorer.chain_view import ChainView, chain_text
 from .explorer.network import plane_activations, plane_grid
 from .explorer.network_view import NetworkView
+from .explorer.slider_names import SliderNames
 from .guards import check_integer
 from .initialization import initialize_parameters_deep
 from .model import L_model_forward, layer_activations
@@ -143,7 +144,7 @@ def _controls(prefix, output_class, show):
     depth.add_class(f"{prefix}-depth")
     activation.add_class(f"{prefix}-activation")
     out.add_class(output_class)
-    return widgets.VBox([widgets.HBox([depth, activation]), out])
+    return widgets.VBox([widgets.HBox([depth, activation]), out, SliderNames()])
 
 
 def _print_and_show(result):

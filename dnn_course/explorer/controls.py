@@ -11,6 +11,7 @@ from ..data import DATASETS
 from .limits import UPLOAD_MB
 from .scenarios import SCENARIOS
 from .settings import MAX_HIDDEN_LAYERS, MAX_NEURONS
+from .slider_names import SliderNames
 
 SCALE_OPTIONS = [("he: sqrt(2/n[l-1])", "he"), ("xavier: 1/sqrt(n[l-1])", "xavier"),
                  ("0.01", 0.01), ("0.1", 0.1), ("1.0", 1.0)]
@@ -102,7 +103,8 @@ def state_controls():
         "upload_json": widgets.FileUpload(accept=".json",
                                           description=f"Load state (≤ {UPLOAD_MB} MB)"),
         "upload_csv": widgets.FileUpload(accept=".csv",
-                                         description=f"Load CSV x1,x2,label (≤ {UPLOAD_MB} MB)"),
+                                         description=f"Load CSV x1,x2,label (≤ {UPLOAD_MB} MB)",
+                                         layout=widgets.Layout(width="auto")),
     }
 
 
@@ -123,8 +125,11 @@ def layout(c, views, inside_views=()):
     network = box([widgets.HTML("<b>Network</b>"), *(c[k] for k in (
         "hidden_layers", "neurons", "neurons_per_layer", "hidden_activation",
         "activation_per_layer", "learning_rate", "init_scale", "seed", "steps_per_tick"))])
-    boundary = box([views.boundary_widget]).add_class("dnn-boundary")
-    curves = box([views.curves_widget, c["norms"]]).add_class("dnn-curves")
+    def keep():  # its natural size: on a narrow screen the next part wraps below, uncut
+        return widgets.Layout(flex="0 0 auto")
+
+    boundary = box([views.boundary_widget], layout=keep()).add_class("dnn-boundary")
+    curves = box([views.curves_widget, c["norms"]], layout=keep()).add_class("dnn-curves")
     inside = box([widgets.HTML("<b>Inside the network</b>"), *inside_views,
                   widgets.HTML("<b>The same numbers as text</b>"),
                   row([c["direction"], c["layer"], c["next"]]), c["text"]])
@@ -133,11 +138,12 @@ def layout(c, views, inside_views=()):
     for part in (data, network, state):
         part.add_class("dnn-advanced")
     root = box([
-        widgets.HTML(STYLE),
+        widgets.HTML(STYLE), SliderNames(),
         row([c["play"], c["pause"], c["step"], c["reset"], c["iteration"], c["presenter"],
              c["clock"]]),
         c["message"],
-        row([box([data, network]), boundary, curves]),
+        row([box([data, network], layout=keep()), boundary, curves],
+            layout=widgets.Layout(flex_flow="row wrap")),
         row(list(c["scenarios"].values()), layout=widgets.Layout(flex_flow="row wrap")),
         c["lesson"], inside, state,
     ])

@@ -26,6 +26,7 @@ function whenChanged(model, el, draw) {
       el.dataset.frames = String(Number(el.dataset.frames) + 1);
     });
   };
+  if (!el.hasAttribute("role")) el.setAttribute("role", "img");  // a figure, named by label
   const label = () => el.setAttribute("aria-label", model.get("label"));
   model.on("change:data", schedule);
   model.on("change:frame", schedule);
@@ -47,7 +48,6 @@ function makeCanvas(el, width, height) {
   canvas.height = Math.round(height * ratio);
   canvas.style.width = `${width}px`;
   canvas.style.height = `${height}px`;
-  canvas.setAttribute("role", "img");
   el.appendChild(canvas);
   const ctx = canvas.getContext("2d");
   ctx.scale(ratio, ratio);

@@ -46,6 +46,7 @@ export default {
     const width = 560, height = 300;
     const { canvas, ctx } = makeCanvas(el, width, height);
     canvas.classList.add("dnn-network-canvas");
+    canvas.setAttribute("role", "img");
     const detail = node("pre", "dnn-network-selected");
     el.replaceChildren(bar, canvas, detail);
     let centres = [];  // [l][i] -> [x, y] for clicks
@@ -64,6 +65,7 @@ export default {
       if (!frame.layer_dims) return;
       const dims = frame.layer_dims, L = dims.length - 1;
       const lut = unpack(data.cmap);
+      canvas.setAttribute("aria-label", model.get("label"));
       for (const kind of ["W", "dW"]) edges[kind].setAttribute("aria-pressed", String(frame.edge_kind === kind));
       const size = Math.max(8, Math.min(32, Math.floor((height - 20) / Math.max(...dims)) - 3));
       centres = dims.map((n, l) => Array.from({ length: n }, (_, i) => [
