@@ -85,6 +85,7 @@ def collect(config, parts, cases, command="python -m benchmarks", before_rev=Non
             "import": waits.import_time(config.repeats),
             "explorer_tick": waits.explorer_tick(config.repeats),
             "session_steps": waits.session_steps(config.repeats),
+            "views_redraw": waits.views_redraw(config.repeats),
             "notebooks": waits.notebook_times() if config.notebooks else None,
         }
     if "classroom" in parts:  # a real browser on `make demo` and `make lab`, Play pressed

@@ -60,6 +60,13 @@ def waits(w):
     if session is not None:
         lines.append(f"- explorer training alone, `Session().step({session['steps']})` (one tick's "
                      f"steps, no redraw): {session['seconds'] * 1e3:.2f} ms")
+    views = w.get("views_redraw")
+    if views is not None:
+        lines.append(f"- redraw of the chain view / the network view in the kernel for the "
+                     f"largest network {views['layer_dims']} on m = {views['m']} (a forward + "
+                     f"backward pass and the payload sent to the page): "
+                     f"**{views['chain_seconds'] * 1e3:.1f} ms / "
+                     f"{views['network_seconds'] * 1e3:.1f} ms** (target ≤ 50 ms each)")
     notebooks = w.get("notebooks")
     if notebooks is None:
         lines.append("- notebooks: not run (quick run or not selected)")

@@ -86,3 +86,30 @@ def session_steps(repeats=20):
     steps = session.settings.steps_per_tick
     seconds = median_time(lambda: session.step(steps), repeats)
     return {"steps": steps, "seconds": seconds}
+
+
+def views_redraw(repeats=20):
+    """The chain and network views' redraw in the kernel for the explorer's largest network
+    (6 hidden layers x 16 units): one forward + backward pass read into chain steps, and
+    each view's payload packed into the binary buffers the page draws from."""
+    from dnn_course.explorer.chain import session_steps
+    from dnn_course.explorer.chain_view import ChainView
+    from dnn_course.explorer.network import plane_activations, plane_grid
+    from dnn_course.explorer.network_view import NetworkView
+    from dnn_course.explorer.session import Session
+    from dnn_course.explorer.settings import MAX_HIDDEN_LAYERS, MAX_NEURONS, Settings
+
+    session = Session(Settings(hidden_layers=MAX_HIDDEN_LAYERS, neurons=MAX_NEURONS))
+    chain, network = ChainView(), NetworkView()
+    grid = plane_grid(session.X_train)
+
+    def redraw_chain():
+        chain.show(session_steps(session), session.activations)
+
+    def redraw_network():
+        planes = plane_activations(session.parameters, session.activations, grid)
+        network.show(session_steps(session), session.activations, planes)
+
+    return {"layer_dims": session.settings.layer_dims(), "m": session.X_train.shape[1],
+            "chain_seconds": median_time(redraw_chain, repeats),
+            "network_seconds": median_time(redraw_network, repeats)}

@@ -133,6 +133,10 @@ export default {
       if (frame.note) detail.append(element("div", "dnn-chain-note", frame.note));
       body.replaceChildren(picture(data, frame), detail);
     };
-    return whenChanged(model, el, draw);
+    return whenChanged(model, el, () => {  // data-draw-ms: what the last draw cost the page
+      const start = performance.now();
+      draw();
+      el.dataset.drawMs = (performance.now() - start).toFixed(1);
+    });
   },
 };

@@ -146,6 +146,10 @@ export default {
           `dZ[${s.layer}][${s.unit},:] = ${numbers(unpack(s.dZ))}`;
       }
     };
-    return whenChanged(model, el, draw);
+    return whenChanged(model, el, () => {  // data-draw-ms: what the last draw cost the page
+      const start = performance.now();
+      draw();
+      el.dataset.drawMs = (performance.now() - start).toFixed(1);
+    });
   },
 };
