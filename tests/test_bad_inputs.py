@@ -136,3 +136,39 @@ def test_a_layer_cache_where_a_linear_cache_belongs_says_which_field_to_pass(net
     pattern = r"linear_cache must be \(A_prev, W, b\) from linear_forward; you passed a LayerCache"
     with pytest.raises(TypeError, match=pattern + " — pass cache.linear_cache"):
         check_cache("linear_cache", caches[0], dc.LinearCache._fields, "linear_forward")
+
+
+# ---- no examples, NaN in AL, complex numbers: named in the lecture's terms ----------------
+def test_m_zero_is_named_not_divided_by(net):
+    X, Y, parameters = net
+    AL, caches = dc.L_model_forward(X[:, :0], parameters)
+    for call in (lambda: dc.compute_cost(AL, Y[:, :0]),
+                 lambda: dc.L_model_backward(AL, Y[:, :0], caches),
+                 lambda: dc.linear_backward(np.ones((4, 0)), caches[0].linear_cache)):
+        with pytest.raises(ValueError, match=r"m = 0 examples") as error:
+            call()
+        assert "at least one" in str(error.value)
+
+
+def test_nan_in_AL_is_named_as_nan(net):
+    _, Y, _ = net
+    AL = np.full((1, 7), 0.5)
+    AL[0, 3] = np.nan
+    with pytest.raises(ValueError, match=r"AL contains NaN or inf \(1 of 7 entries\)") as error:
+        dc.compute_cost(AL, Y)
+    assert "from 0.5 to 0.5" not in str(error.value)
+
+
+@pytest.mark.parametrize("name", ["X", "W1", "b1"])
+def test_complex_numbers_are_refused(net, name):
+    X, _, parameters = net
+    arrays = {"X": X, **parameters}
+    arrays[name] = arrays[name] + 0j
+    with pytest.raises(TypeError, match=rf"{name} holds complex numbers .*real"):
+        dc.L_model_forward(arrays["X"], {k: v for k, v in arrays.items() if k != "X"})
+
+
+def test_complex_parameters_are_not_saved(net, tmp_path):
+    _, _, parameters = net
+    with pytest.raises(TypeError, match="W1 holds complex numbers"):
+        dc.save_parameters({**parameters, "W1": parameters["W1"] + 1j}, tmp_path / "model")
