@@ -73,7 +73,16 @@ def as_matrix(name, value, shape):
         raise TypeError(f"{name} must be a numpy array of shape {shape}, "
                         f"got {type(value).__name__}")
     # np.asarray also turns an np.matrix into an array, so that * stays element-wise
-    value = np.asarray(value) if isinstance(value, np.ndarray) else np.asarray(value, dtype=float)
+    if isinstance(value, np.ndarray):
+        value = np.asarray(value)
+    else:
+        try:
+            value = np.asarray(value, dtype=float)
+        except TypeError:  # complex numbers or objects: named below
+            value = np.asarray(value)
+    if np.issubdtype(value.dtype, np.complexfloating):
+        raise TypeError(f"{name} holds complex numbers (dtype {value.dtype}); the lecture's "
+                        f"arrays are real: pass {name}.real if every imaginary part is 0")
     if not np.issubdtype(value.dtype, np.number):
         raise TypeError(f"{name} must hold numbers, got an array of dtype {value.dtype}")
     if value.ndim != 2:
@@ -87,7 +96,8 @@ def as_matrix(name, value, shape):
     return value
 
 
-def check_finite(name, value):
+def check_finite(name, value, why="every layer after it would be NaN too — check the data "
+                                   "or lower the learning rate"):
     """Raise if ``value`` holds NaN or inf: they would spread to every later layer."""
     if _SKIP.get():
         return
@@ -96,9 +106,7 @@ def check_finite(name, value):
     if not np.isfinite(total) and not np.isfinite(value).all():
         bad = int(value.size - np.isfinite(value).sum())
         raise ValueError(
-            f"{name} contains NaN or inf ({bad} of {value.size} entries); every layer after it "
-            "would be NaN too — check the data or lower the learning rate"
-        )
+            f"{name} contains NaN or inf ({bad} of {value.size} entries); {why}")
 
 
 def check_features(X, n_x, source):
@@ -139,10 +147,21 @@ def check_labels(Y, AL, other="AL"):
     return Y
 
 
+def check_examples(name, value, averaged):
+    """Raise if ``value`` has m = 0 columns: ``averaged`` divides by m."""
+    if not _SKIP.get() and value.shape[1] == 0:
+        raise ValueError(f"{name} has m = 0 examples (shape {value.shape}): {averaged} "
+                         "average over m, so they need at least one column (one example)")
+
+
 def check_output(AL, Y, probabilities=False):
-    """AL as a (1, m) array (with ``probabilities``: in [0, 1]) and Y as 0/1 labels like it."""
+    """AL as a finite (1, m) array (with ``probabilities``: in [0, 1]), m >= 1, and Y as
+    0/1 labels like it."""
     AL = as_matrix("AL", AL, "(1, m)")
     Y = check_labels(Y, AL)
+    check_examples("AL", AL, "the cost J = -(1/m) sum(...) and the gradients dW, db")
+    check_finite("AL", AL, "AL = sigmoid(Z[L]) is a probability, so a NaN came from NaN in X "
+                           "or W[l], or from a training run that diverged")
     if probabilities and not ((AL >= 0) & (AL <= 1)).all():
         raise ValueError(
             f"AL must hold probabilities in [0, 1] (the sigmoid output), got values from "
@@ -198,6 +217,7 @@ def check_dZ(dZ, linear_cache):
     A_prev, W, b = check_cache("linear_cache", linear_cache, ("A_prev", "W", "b"),
                                "linear_forward")
     dZ = as_matrix("dZ", dZ, "(n[l], m)")
+    check_examples("dZ", dZ, "dW = (1/m) dZ A_prev^T and db = (1/m) sum(dZ)")
     if not _SKIP.get() and dZ.shape != (W.shape[0], A_prev.shape[1]):
         raise ValueError(f"dZ has shape {dZ.shape} but this layer's Z was (n[l], m) = "
                          f"({W.shape[0]}, {A_prev.shape[1]}): dZ must have the shape of Z")
