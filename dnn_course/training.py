@@ -1,5 +1,8 @@
 """Gradient descent on the L-layer model: forward, cost, backward, update, repeated."""
 
+import functools
+from typing import NamedTuple
+
 import numpy as np
 from tqdm.auto import tqdm
 
@@ -18,6 +21,34 @@ from .model import L_model_backward, L_model_forward
 from .update import update_parameters
 
 PROGRESS_FROM = 1000  # iterations; shorter runs finish before a bar would help
+
+
+class Step(NamedTuple):
+    """One iteration of gradient descent: its A[L] and caches, J, grads, and the new W, b."""
+
+    AL: np.ndarray
+    caches: list
+    cost: float
+    grads: dict
+    parameters: dict
+
+
+def gradient_step(X, Y, parameters, learning_rate, hidden_activation="relu", checked=True,
+                  on_forward=None):
+    """AL, caches = forward(X);  J = cost(AL, Y);  grads = backward(AL, Y, caches) without
+    dA0;  W[l], b[l] := W[l], b[l] - learning_rate * (dW[l], db[l]).  Returns a Step.
+
+    ``checked=False`` skips the input checks, for inputs a checked step already read: the
+    same X and Y, and the parameters the last step returned. ``on_forward(AL, caches)``, if
+    given, runs before the cost (a training run stops there when A[L] is inf or NaN).
+    """
+    with checks_skipped(not checked), np.errstate(over="ignore", invalid="ignore"):
+        AL, caches = L_model_forward(X, parameters, hidden_activation)
+        if on_forward is not None:
+            on_forward(AL, caches)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches, hidden_activation, compute_dA0=False)
+        return Step(AL, caches, cost, grads, update_parameters(parameters, grads, learning_rate))
 
 
 def L_layer_model(
@@ -76,14 +107,13 @@ def L_layer_model(
     costs, watch = [], Watch(X, learning_rate)
     for i in tqdm(range(num_iterations), disable=not show, desc="training"):
         # Iteration 0 checks X, Y and the parameters; later ones reuse them, so skip that.
-        with checks_skipped(i > 0), np.errstate(over="ignore", invalid="ignore"):
-            AL, caches = L_model_forward(X, parameters, hidden_activation)
-            watch.forward(i, AL, caches, parameters, costs)  # inf or NaN stops, named
-            cost = compute_cost(AL, Y)
-            grads = L_model_backward(AL, Y, caches, hidden_activation, compute_dA0=False)
-            updated = update_parameters(parameters, grads, learning_rate)
-        watch.update(i, cost, updated, parameters, costs)  # ... and J far above its start warns
-        parameters = updated
+        # An inf or NaN A[L] or W, b stops, named; J far above its start warns.
+        step = gradient_step(X, Y, parameters, learning_rate, hidden_activation, i == 0,
+                             functools.partial(watch.forward, i, parameters=parameters,
+                                               costs=costs))
+        cost, grads = step.cost, step.grads
+        watch.update(i, cost, step.parameters, parameters, costs)
+        parameters = step.parameters
         last = i == num_iterations - 1
         if i % 100 == 0:
             costs.append(RecordedCost(cost))

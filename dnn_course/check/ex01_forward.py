@@ -15,6 +15,7 @@ from ..activations import get_activation
 from ..cost import compute_cost as reference_cost
 from ..linear import linear_forward as reference_linear
 from ..model import L_model_forward as reference_forward
+from ..model import forward_layers, layer_activations
 from ..model import linear_activation_forward as reference_activation
 from . import cases
 from .blame import blame_helper
@@ -126,31 +127,34 @@ def _forward_outputs(AL, caches):
 
 
 def _chain(X, parameters, activations, feed_X="", bias=True, keep="Z"):
-    """L_model_forward with one thing changed; feed_X is "hidden" or "all" to feed X."""
-    A, caches = X, []
-    for l, g in enumerate(activations, 1):
-        A_prev = X if feed_X and (l < len(activations) or feed_X == "all") else A
-        W, b = parameters[f"W{l}"], parameters[f"b{l}"]
-        if W.shape[1] != A_prev.shape[0]:
-            return None  # this mistake breaks the shapes on these inputs
+    """The package's forward loop with one thing changed in each layer (None if that breaks
+    the shapes); feed_X is "hidden" or "all" to feed X to those layers."""
+    W_L = parameters[f"W{len(activations)}"]
+
+    def layer(A_prev, W, b, g):
+        A_prev = X if feed_X == "all" or feed_X and W is not W_L else A_prev
         Z = W @ A_prev + (b if bias else 0)
         A = get_activation(g)[0](Z)[0]
-        caches.append(((A_prev, W, b), Z if keep == "Z" else A))
-    return _forward_outputs(A, caches)
+        return A, ((A_prev, W, b), Z if keep == "Z" else A)
+
+    try:
+        return _forward_outputs(*forward_layers(X, parameters, activations, layer))
+    except ValueError:  # this mistake breaks the shapes on these inputs
+        return None
 
 
 def _forward_mistakes(X, parameters):
     L = len(parameters) // 2
-    relu = ["relu"] * (L - 1)
+    lecture = layer_activations("relu", L)
     out = [
         (HIDDEN_SIGMOID, _chain(X, parameters, ["sigmoid"] * L)),
         (OUTPUT_RELU, _chain(X, parameters, ["relu"] * L)),
         (SWAPPED, _chain(X, parameters, ["sigmoid"] * (L - 1) + ["relu"])),
-        (FED_X, _chain(X, parameters, relu + ["sigmoid"], feed_X="hidden")),
-        (FED_X, _chain(X, parameters, relu + ["sigmoid"], feed_X="all")),
-        ("b is missing: Z = W A_prev + b.", _chain(X, parameters, relu + ["sigmoid"], bias=False)),
+        (FED_X, _chain(X, parameters, lecture, feed_X="hidden")),
+        (FED_X, _chain(X, parameters, lecture, feed_X="all")),
+        ("b is missing: Z = W A_prev + b.", _chain(X, parameters, lecture, bias=False)),
         ("the activation cache must be Z (backward needs g'(Z)), not A.",
-         _chain(X, parameters, relu + ["sigmoid"], keep="A")),
+         _chain(X, parameters, lecture, keep="A")),
     ]
     return [(text, outputs) for text, outputs in out if outputs is not None]
 

@@ -14,7 +14,7 @@ from ..cost import dAL
 from ..linear import LinearCache
 from ..linear import linear_backward as reference_linear
 from ..model import L_model_backward as reference_backward
-from ..model import LayerCache
+from ..model import LayerCache, backward_layers, layer_activations
 from ..model import linear_activation_backward as reference_activation
 from ..update import update_parameters as reference_update
 from . import cases
@@ -165,25 +165,22 @@ def linear_activation_backward(student):
 
 # ---- L_model_backward: from dA[L] through layers L, L-1, ..., 1 -----------------------
 def backward_chain(AL, Y, caches, activations, dA=None, dZ_mistake=None, linear=None):
-    """L_model_backward with one thing changed; returns grads (or None if it cannot run).
+    """The package's backward loop with one thing changed; grads (None if it cannot run).
 
     ``dA`` replaces dA[L]; ``dZ_mistake`` is ``(activation, f(dA, Z))`` from DZ_MISTAKES;
     ``linear`` replaces linear_backward.
     """
-    grads, dA = {}, dAL(AL, Y) if dA is None else dA
+    def layer(dA, cache, g, compute_dA_prev):
+        linear_cache, Z = cache
+        mistaken = dZ_mistake is not None and dZ_mistake[0] == g
+        dZ = dZ_mistake[1](dA, Z) if mistaken else get_activation(g)[1](dA, Z)
+        return (linear or reference_linear)(dZ, linear_cache)
+
     try:
-        for l in range(len(caches), 0, -1):
-            linear_cache, Z = caches[l - 1]
-            g = activations[l - 1]
-            if dZ_mistake is not None and dZ_mistake[0] == g:
-                dZ = dZ_mistake[1](dA, Z)
-            else:
-                dZ = get_activation(g)[1](dA, Z)
-            dA, grads[f"dW{l}"], grads[f"db{l}"] = (linear or reference_linear)(dZ, linear_cache)
-            grads[f"dA{l - 1}"] = dA
+        return backward_layers(dAL(AL, Y) if dA is None else dA, caches, activations,
+                               layer=layer)
     except ValueError:  # this mistake breaks the shapes on these inputs
         return None
-    return grads
 
 
 def _shift(grads, prefixes, by):
@@ -196,7 +193,7 @@ def _shift(grads, prefixes, by):
 
 def _backward_mistakes(AL, Y, caches):
     L = len(caches)
-    lecture = ["relu"] * (L - 1) + ["sigmoid"]
+    lecture = layer_activations("relu", L)
     grads = reference_backward(AL, Y, caches)
     shifted_dA = ("dA keys shifted by one: grads['dA' + str(l)] is dJ/dA[l], so layer l stores "
                   "its dA_prev under dA{l-1} (keys dA0 .. dA{L-1}).")

@@ -1,6 +1,6 @@
 """The explorer's model, without widgets: data, parameters, and gradient descent on them.
 
-One step is the lecture's loop, with the package's own functions:
+One step is the package's training step, ``gradient_step`` (the one L_layer_model runs):
     AL, caches = L_model_forward(X, parameters)       J = compute_cost(AL, Y)
     grads = L_model_backward(AL, Y, caches)           parameters = update_parameters(...)
 and the explorer records J (train and test), ||dW[l]|| and the dead ReLU units.
@@ -13,7 +13,7 @@ from ..data import make_dataset, train_test_split
 from ..guards import check_integer
 from ..initialization import initialize_parameters_deep
 from ..model import L_model_backward, L_model_forward
-from ..update import update_parameters
+from ..training import gradient_step
 from .own_data import check_arrays
 from .settings import CUSTOM, Settings
 
@@ -77,7 +77,7 @@ class Session:
         parameters = initialize_parameters_deep(s.layer_dims(), rng=s.seed, scale=s.init_scale)
         self.settings, self.own_data = s, own_data
         self.X_train, self.Y_train, self.X_test, self.Y_test = split
-        self.parameters, self.iteration = parameters, 0
+        self.parameters, self.iteration, self._stepped = parameters, 0, None
         self.costs, self.test_costs, self.grad_norms, self.dead = [], [], [], []
 
     @property
@@ -107,21 +107,30 @@ class Session:
         return self.costs[-1] if self.costs else None
 
     def _step(self):
-        """One iteration: forward, cost, backward, update; refuses an update to inf or NaN."""
-        AL, caches = self.forward()
-        grads = self.backward(AL, caches)
-        parameters = update_parameters(self.parameters, grads, self.settings.learning_rate)
-        if not all(np.isfinite(value).all() for value in parameters.values()):
+        """One iteration, the package's gradient_step; refuses an inf or NaN A[L] or update.
+
+        Inputs are checked unless they are the training set and the parameters the last
+        step returned (not, say, parameters set from outside or an imported state).
+        """
+        step = gradient_step(self.X_train, self.Y_train, self.parameters,
+                             self.settings.learning_rate, self.activations,
+                             checked=self.parameters is not self._stepped,
+                             on_forward=lambda AL, caches: self._refuse_inf([AL]))
+        self._refuse_inf(step.parameters.values())
+        self.costs.append(step.cost)
+        self.test_costs.append(self.test_cost())
+        self.grad_norms.append(gradient_norms(step.grads))
+        self.dead.append(dead_units(step.caches, self.activations))
+        self.parameters = self._stepped = step.parameters
+        self.iteration += 1
+
+    def _refuse_inf(self, arrays):
+        """Stop, naming the learning rate, when gradient descent has run off to inf or NaN."""
+        if not all(np.isfinite(value).all() for value in arrays):
             raise ValueError(
-                f"iteration {self.iteration}: the update made a W or b infinite — "
+                f"iteration {self.iteration}: a W, b or A[L] became inf or NaN — "
                 f"learning_rate = {self.settings.learning_rate} is too high; lower it, Reset"
             )
-        self.costs.append(compute_cost(AL, self.Y_train))
-        self.test_costs.append(self.test_cost())
-        self.grad_norms.append(gradient_norms(grads))
-        self.dead.append(dead_units(caches, self.activations))
-        self.parameters = parameters
-        self.iteration += 1
 
     def test_cost(self):
         """J on the test set with the current parameters."""

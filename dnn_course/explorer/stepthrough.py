@@ -11,6 +11,7 @@ import numpy as np
 
 from ..activations import get_activation
 from ..cost import dAL
+from ..model import layer_activations
 
 
 class Step(NamedTuple):
@@ -24,8 +25,8 @@ class Step(NamedTuple):
 
 def forward_steps(AL, caches, activations):
     """Layer l = 1..L: Z[l] = W[l] A[l-1] + b[l], A[l] = g[l](Z[l]), from caches[l-1]."""
-    names = [*activations, "sigmoid"]
     L = len(caches)
+    names = layer_activations(activations, L)
     steps = []
     for l, cache in enumerate(caches, start=1):
         (A_prev, W, b), Z = cache
@@ -40,9 +41,13 @@ def forward_steps(AL, caches, activations):
 
 
 def backward_steps(AL, Y, caches, grads, activations):
-    """Layer l = L..1: dZ[l], dW[l], db[l], dA[l-1] from dA[l], starting at dA[L]."""
-    names = [*activations, "sigmoid"]
+    """Layer l = L..1: dZ[l], dW[l], db[l], dA[l-1] from dA[l], starting at dA[L].
+
+    Every gradient is L_model_backward's, read from ``grads``; dA[L] and dZ[l], which it
+    does not keep, come from ``dAL`` and the activation's backward.
+    """
     L = len(caches)
+    names = layer_activations(activations, L)
     dA = dAL(AL, Y)
     steps = [Step(
         f"start: dA[{L}], the derivative of the loss with respect to A[{L}] = AL "
@@ -52,6 +57,7 @@ def backward_steps(AL, Y, caches, grads, activations):
     )]
     for l in range(L, 0, -1):
         (A_prev, W, _), Z = caches[l - 1]
+        dA = dA if l == L else grads[f"dA{l}"]
         dZ = get_activation(names[l - 1])[1](dA, Z)
         values = {f"dA[{l}]": dA, f"Z[{l}]": Z, f"dZ[{l}]": dZ, f"A[{l - 1}]": A_prev,
                   f"dW[{l}]": grads[f"dW{l}"], f"db[{l}]": grads[f"db{l}"], f"W[{l}]": W}
@@ -64,7 +70,6 @@ def backward_steps(AL, Y, caches, grads, activations):
             f"db[{l}] = (1/m) sum(dZ[{l}], axis=1)    dA[{l - 1}] = W[{l}]^T dZ[{l}]",
             values,
         ))
-        dA = values.get(f"dA[{l - 1}]")
     return steps
 
 
