@@ -350,9 +350,7 @@ def check_training(X, Y, layers_dims, learning_rate, num_iterations, callback_ev
     layers_dims = check_layer_dims(layers_dims)
     X = check_features(X, layers_dims[0], "layers_dims[0]")
     Y = check_labels(Y, np.empty((1, X.shape[1])))
-    if X.shape[1] == 0:
-        raise ValueError(f"X has m = 0 examples (shape {X.shape}): the cost J and the "
-                         "gradients average over m, so training needs at least one column")
+    check_examples("X", X, "the cost J and the gradients")
     check_positive("learning_rate", learning_rate)
     check_integer("num_iterations", num_iterations, 0)
     check_integer("callback_every", callback_every, 1)
