@@ -65,7 +65,7 @@ $(PROXY):
 proxy: $(PROXY)
 
 hub: setup $(PROXY)
-	mkdir -p $(HUB_STATE)
+	mkdir -p -m 0700 $(HUB_STATE)  # the hub database and cookie secret: root only
 	@echo "JupyterHub on http://127.0.0.1:$(HUB_PORT)/hub/login"
 	cd $(HUB_STATE) && $(abspath $(BIN))/jupyterhub -f $(abspath $(HUB_CONFIG)) --JupyterHub.bind_url=http://127.0.0.1:$(HUB_PORT)
 
