@@ -4,6 +4,7 @@ a notebook the student already has."""
 import stat
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,16 @@ def test_a_failed_copy_leaves_no_partial_notebook(tmp_path, monkeypatch):
     with pytest.raises(OSError, match="disk full"):
         copy_notebooks(tmp_path)
     assert list(tmp_path.rglob("*")) == []
+
+
+@pytest.mark.slow
+def test_an_installed_wheel_carries_the_notebooks(tmp_path):
+    """Hubs install the package from a wheel (`pip install .`), not from this checkout."""
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w",
+                            str(tmp_path), str(REPO)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr[-2000:]
+    (wheel,) = tmp_path.glob("dnn_course-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        inside = {name.removeprefix("dnn_course/notebooks/") for name in archive.namelist()
+                  if name.startswith("dnn_course/notebooks/")}
+    assert inside == set(shipped_notebooks())
