@@ -29,6 +29,9 @@ HEADER_READERS = {(1, 0): np.lib.format.read_array_header_1_0,
 
 def npz_path(path):
     """The file ``save_parameters(..., path)`` writes: ``path`` with ``.npz`` added if missing."""
+    if not isinstance(path, str | os.PathLike) or not Path(path).name:
+        raise TypeError(f"path must name a file (a str or pathlib.Path like 'model.npz'), "
+                        f"got {path!r}")
     path = Path(path)
     return path if path.suffix == ".npz" else path.with_name(path.name + ".npz")
 
@@ -50,6 +53,10 @@ def save_parameters(parameters, path):
         )
     arrays = {key: as_matrix(key, value, "(n[l], n[l-1])" if key[0] == "W" else "(n[l], 1)")
               for key, value in parameters.items()}
+    total = sum(array.nbytes for array in arrays.values())
+    if total > MAX_BYTES:
+        raise ValueError(f"parameters hold {total} bytes, more than the {MAX_BYTES} bytes "
+                         "load_parameters reads by default; save them with np.savez")
     path = npz_path(path)
     if path.is_dir():
         raise IsADirectoryError(f"cannot save parameters to {path}: it is a directory")
@@ -115,8 +122,7 @@ def load_parameters(path, max_bytes=MAX_BYTES):
 
 def _existing_file(path):
     """The regular file to read: the .npz name save would write, else ``path`` as given."""
-    path = Path(path)
-    for candidate in (npz_path(path), path):
+    for candidate in (npz_path(path), Path(path)):
         try:
             mode = candidate.stat().st_mode
         except FileNotFoundError:

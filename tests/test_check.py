@@ -394,6 +394,17 @@ def swallows(A_prev, W, b):  # a bare except catches the first stop, not the one
     while True:
         pass
 
+class Sly(float):  # a number whose comparisons never end: the check's own code calls them
+    def _forever(self, *_):
+        while True:
+            pass
+    __eq__ = __ne__ = __lt__ = __gt__ = __le__ = __ge__ = __sub__ = __rsub__ = _forever
+    __abs__ = __repr__ = __str__ = __format__ = _forever
+    __hash__ = float.__hash__
+
+def sly_cost(AL, Y):
+    return Sly(0.5)
+
 def in_a_thread(student):
     found = []
     def worker():
@@ -407,6 +418,7 @@ def in_a_thread(student):
 with check.time_limit(0.5):
     for student in (loops, sleeps, swallows):
         print(student.__name__, check.linear_forward(student), sep="|")
+    print("returns", check.compute_cost(sly_cost), sep="|")
 print("thread", in_a_thread(loops), sep="|")
 print("after", check.linear_forward(lambda A_prev, W, b: (W @ A_prev + b, (A_prev, W, b))),
       sep="|")
@@ -421,10 +433,12 @@ def test_a_function_that_never_returns_gets_a_red_report_and_the_process_goes_on
                            text=True, timeout=120)
     assert child.returncode == 0, child.stderr
     reports = dict(line.split("|", 1) for line in child.stdout.splitlines() if "|" in line)
-    assert list(reports) == ["loops", "sleeps", "swallows", "thread", "after"], child.stdout
+    assert list(reports) == ["loops", "sleeps", "swallows", "returns", "thread", "after"], \
+        child.stdout
     for name in ("loops", "sleeps", "swallows", "thread"):
         assert reports[name].startswith("linear_forward: your linear_forward ran longer than "
                                         "0.5 s on the case n[l] = 3"), reports[name]
+    assert reports["returns"].startswith("compute_cost: your compute_cost ran longer than 0.5 s")
     assert "Likely mistake: a loop that never ends" in child.stdout
     assert reports["after"] == "linear_forward: all 3 test cases passed."
 
@@ -478,3 +492,4 @@ def test_a_time_limit_must_be_a_positive_number_of_seconds(seconds):
     with pytest.raises(ValueError, match="must be a finite number of seconds > 0"):
         with check.time_limit(seconds):
             pass
+

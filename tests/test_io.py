@@ -253,3 +253,23 @@ def test_a_save_keeps_the_old_files_permissions_and_a_symlink(tmp_path):
     dc.save_parameters({**parameters, "b1": parameters["b1"] + 1}, tmp_path / "link.npz")
     assert (tmp_path / "link.npz").is_symlink() and real.stat().st_mode & 0o777 == 0o600
     assert np.array_equal(dc.load_parameters(real)["b1"], parameters["b1"] + 1)
+
+
+@pytest.mark.parametrize("path", [None, "", 3])
+def test_a_path_that_names_no_file_is_refused(tmp_path, path):
+    _, _, parameters = make_network([2, 1], seed=1)
+    for call in (lambda: dc.save_parameters(parameters, path), lambda: dc.load_parameters(path)):
+        with pytest.raises(TypeError, match="path must name a file"):
+            call()
+
+
+def test_save_refuses_what_load_would_refuse(tmp_path, monkeypatch):
+    import dnn_course.io
+
+    _, _, parameters = make_network([3, 2, 1], seed=1)
+    total = sum(value.nbytes for value in parameters.values())
+    monkeypatch.setattr(dnn_course.io, "MAX_BYTES", total - 1)
+    with pytest.raises(ValueError, match=f"parameters hold {total} bytes, more than the "
+                                         f"{total - 1} bytes load_parameters reads"):
+        dc.save_parameters(parameters, tmp_path / "model")
+    assert list(tmp_path.iterdir()) == []
