@@ -18,6 +18,10 @@ from PIL import Image
 
 from .browser import unpack
 
+# Lines of one axes differ by dash pattern as well as colour, as in the page's curves.js.
+DASHES = ("-", (0, (6, 3)), (0, (2, 2)), (0, (8, 3, 2, 3)), (0, (1, 3)), (0, (10, 4)),
+          (0, (4, 2, 1, 2)))
+
 
 def _key(colors, edges):
     """Legend handles: the colour of each label, the edge of each set (train, test)."""
@@ -131,7 +135,8 @@ class InlineCurves(InlineFigure):
         self._data = data
         self.ax_cost.clear()
         self.ax_norm.clear()
-        lines = [(self.ax_cost if i < 2 else self.ax_norm).plot([], [], label=name, color=c)[0]
+        lines = [(self.ax_cost if i < 2 else self.ax_norm).plot(
+                     [], [], label=name, color=c, linestyle=DASHES[(i if i < 2 else i - 2) % 7])[0]
                  for i, (name, c) in enumerate(zip(data["names"], data["colors"], strict=True))]
         self.ax_cost.set(ylabel="cost J")
         self.ax_norm.set(yscale="log", xlabel="iteration", ylabel="gradient norm")

@@ -35,6 +35,9 @@ function drawAxes(ctx, top, ylabel, yTicks, yOf, xTicks, xOf, showX) {
   ctx.restore();
 }
 
+// Lines of one axes differ by dash pattern as well as colour (nothing told by colour alone).
+const DASHES = [[], [6, 3], [2, 2], [8, 3, 2, 3], [1, 3], [10, 4], [4, 2, 1, 2]];
+
 function drawLegend(ctx, top, names, colors) {
   ctx.font = "10px DejaVu Sans, Arial, sans-serif";
   ctx.textAlign = "left";
@@ -52,10 +55,12 @@ function drawLegend(ctx, top, names, colors) {
     const x = x0 + 4 + (i % columns) * colWidth, y = y0 + 11 + 14 * Math.floor(i / columns);
     ctx.strokeStyle = colors[i];
     ctx.lineWidth = 1.5;
+    ctx.setLineDash(DASHES[i % DASHES.length]);
     ctx.beginPath();
     ctx.moveTo(x, y - 3);
     ctx.lineTo(x + 18, y - 3);
     ctx.stroke();
+    ctx.setLineDash([]);
     ctx.fillStyle = "black";
     ctx.fillText(name, x + 22, y);
   });
@@ -88,6 +93,7 @@ function drawCurves(ctx, data, frame) {
     ctx.clip();
     ctx.strokeStyle = data.colors[i];
     ctx.lineWidth = 1.5;
+    ctx.setLineDash(DASHES[(i < 2 ? i : i - 2) % DASHES.length]);
     ctx.beginPath();
     for (let j = 0; j < k; j++) {
       const x = xOf(steps[j]), y = yOf(series[i * k + j]);
