@@ -15,6 +15,7 @@ import numpy as np
 
 from dnn_course import L_layer_model, initialize_parameters_deep, load_digits_binary, make_dataset
 
+from . import torch_step
 from .gemm import bound_runner, step_flops
 from .timing import alternate, median_time, summary, wait_until_quiet
 
@@ -37,6 +38,10 @@ class Case:
     @property
     def m(self):
         return self.X.shape[1]
+
+    def initial_parameters(self):
+        """The W[l], b[l] every contender starts from."""
+        return initialize_parameters_deep(self.layer_dims, rng=1, scale="xavier")
 
 
 def random_labels(rng, m):
@@ -91,14 +96,10 @@ def large_case(rng, m=1024, width=512):
     return random_case("large", [784, width, width, width // 2, 1], m, rng)
 
 
-def initial_parameters(case):
-    return initialize_parameters_deep(case.layer_dims, rng=1, scale="xavier")
-
-
 def dnn_runner(case, engine=None):
     """run(n): n iterations of ``L_layer_model``, continuing from the last parameters."""
     train = L_layer_model if engine is None else engine.L_layer_model
-    state = {"parameters": initial_parameters(case)}
+    state = {"parameters": case.initial_parameters()}
 
     def run(n):
         state["parameters"], _ = train(
@@ -115,15 +116,13 @@ def step_times(case, repeats, inner, before=None, quiet_wait=0):
     ``before``: an earlier dnn_course (see before.py), timed in the same rounds.
     ``quiet_wait``: seconds to wait at most for the other processes to go quiet first.
     """
-    from . import torch_step
-
     busy = wait_until_quiet(quiet_wait)
 
     runners = {"dnn_course": dnn_runner(case)[0], "gemm_bound": bound_runner(case)}
     if before is not None:
         runners["before"] = dnn_runner(case, before)[0]
     if torch_step.available():
-        runners["pytorch"] = torch_step.runner(case, initial_parameters(case))[0]
+        runners["pytorch"] = torch_step.runner(case, case.initial_parameters())[0]
     if inner is None:  # about 50 ms per timed call; >= 3 steps, as iteration 0 also checks
         inner = max(3, min(200, round(0.05 / median_time(lambda: runners["dnn_course"](1), 3))))
     samples = alternate(runners, repeats, inner)

@@ -72,9 +72,7 @@ def runner(case, parameters):
 
 def max_difference(case, steps):
     """max |W[l] - W_torch[l]| after ``steps`` steps from the same start: same maths?"""
-    from .step import initial_parameters
-
-    parameters = initial_parameters(case)
+    parameters = case.initial_parameters()
     run, params = runner(case, parameters)
     run(steps)
     ours, _ = L_layer_model(

@@ -20,13 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 RUN_NOTEBOOK = """
 import json, resource, sys, time
-import nbformat
-from nbclient import NotebookClient
-path = sys.argv[1]
-notebook = nbformat.read(path, as_version=4)
+from scripts.notebook_runner import run_notebook
 start = time.perf_counter()
-NotebookClient(notebook, timeout=1200, kernel_name="python3",
-               resources={"metadata": {"path": sys.argv[2]}}).execute()
+run_notebook(sys.argv[1], sys.argv[2], timeout=1200)
 seconds = time.perf_counter() - start
 peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the kernel's peak RSS
 print(json.dumps({"seconds": seconds, "peak_rss_mb": peak_kb / 1024}))

@@ -106,7 +106,8 @@ def build(course, sources=SOURCES, release_to=None):
 
 
 if __name__ == "__main__":
-    from jupyter_sandbox import isolate
+    sys.path.insert(0, str(REPO))  # run as a file: the scripts are imported as scripts.<name>
+    from scripts.jupyter_sandbox import isolate
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--course", default=REPO / "build" / "course", type=Path)

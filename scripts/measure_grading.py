@@ -25,8 +25,9 @@ import nbformat
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]  # the sample submissions live with the tests
 import graded_students  # noqa: E402
-from build_course import assignments, build, nbgrader  # noqa: E402
-from jupyter_sandbox import isolate  # noqa: E402
+
+from scripts.build_course import assignments, build, nbgrader  # noqa: E402
+from scripts.jupyter_sandbox import isolate  # noqa: E402
 
 SHOWN = ("no_1_over_m", "02_backward", "linear_backward")  # student, assignment, function
 

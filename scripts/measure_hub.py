@@ -21,13 +21,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests" / "browser")]
-from jupyter_sandbox import isolate  # noqa: E402
+from scripts.jupyter_sandbox import isolate  # noqa: E402
 
 isolate()
 from jupyter_hub import children, start_hub, stop_hub  # noqa: E402
-from measure_student import memory_mib  # noqa: E402
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
+from scripts.measure_student import memory_mib  # noqa: E402
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 PARTS = {  # what a process of the hub is, from its command line

@@ -25,12 +25,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-from jupyter_sandbox import isolate  # noqa: E402
+sys.path.insert(0, str(REPO))  # run as a file: the scripts are imported as scripts.<name>
+from scripts.jupyter_sandbox import isolate  # noqa: E402
+from scripts.notebook_runner import run_notebook  # noqa: E402
 
 isolate()  # Jupyter/IPython/matplotlib state in a throw-away folder, Agg backend
 from dnn_course.explorer import Explorer  # noqa: E402
@@ -52,17 +50,14 @@ def memory_mib(pid, key):
     raise KeyError(key)
 
 
-def run_notebook(path):
+def measure_notebook(path):
     """Execute one notebook in a fresh kernel; return (wall s, kernel CPU s, peak kernel MiB)."""
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, kernel_name="python3", timeout=600,
-                            resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
-    with client.setup_kernel():  # the kernel lives until this block ends
-        pid = client.km.provisioner.pid
-        for index, cell in enumerate(nb.cells):
-            client.execute_cell(cell, index)
+
+    def measure(pid):  # after the last cell, before the kernel shuts down
         return time.perf_counter() - start, cpu_seconds(pid), memory_mib(pid, "VmHWM")
+
+    return run_notebook(path, path.parent, measure=measure)[1]
 
 
 def lab_server_mib(folder):
@@ -124,7 +119,7 @@ def main():
         paths = sorted(copy.glob("0*.ipynb"))
         if args.exercises:
             paths += sorted((copy / "exercises").glob("*.ipynb"))
-        rows = {p.relative_to(copy).as_posix(): run_notebook(p) for p in paths}
+        rows = {p.relative_to(copy).as_posix(): measure_notebook(p) for p in paths}
         server = lab_server_mib(copy)
     tick_wall, tick_cpu, rest = play_tick()
 

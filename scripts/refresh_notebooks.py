@@ -10,21 +10,18 @@ import sys
 from pathlib import Path
 
 import nbformat
-from jupyter_sandbox import isolate
-from nbclient import NotebookClient
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # run as a file: the scripts are imported as scripts.<name>
+from scripts.jupyter_sandbox import isolate  # noqa: E402
+from scripts.notebook_runner import run_notebook  # noqa: E402
 
 
 def refresh(path):
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
-    NotebookClient(
-        nb,
-        kernel_name="python3",
-        timeout=600,
-        record_timing=False,
-        resources={"metadata": {"path": str(Path(path).parent)}},
-    ).execute()
+    run_notebook(nb, Path(path).parent)
     nb.metadata.pop("widgets", None)
     nbformat.write(nb, path)
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import exercise_solutions
 import nbformat
 import pytest
-from nbclient import NotebookClient
+
+from scripts.notebook_runner import run_notebook
 
 EXERCISES = Path(__file__).resolve().parents[1] / "notebooks" / "exercises"
 NOTEBOOKS = ["01_forward.ipynb", "02_backward.ipynb"]
@@ -44,10 +45,8 @@ def value(cell):
     return result.data["text/plain"]
 
 
-def execute(nb, tmp_path):
-    NotebookClient(nb, kernel_name="python3", timeout=300,
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
-    return nb
+def execute(nb, tmp_path, timeout=300):
+    return run_notebook(nb, tmp_path, timeout)[0]
 
 
 @pytest.fixture(params=NOTEBOOKS)
@@ -139,8 +138,7 @@ def test_a_loop_that_never_ends_is_stopped_and_the_kernel_goes_on(tmp_path, monk
         "    while True:\n"
         "        pass\n"
     )
-    NotebookClient(nb, kernel_name="python3", timeout=120,
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    execute(nb, tmp_path, timeout=120)
     shown = text(tagged(nb, "check")["compute_cost"])
     assert "\ncompute_cost: your compute_cost ran longer than 1 s" in shown, shown
     assert "3 of 4 functions pass every check" in text(_summary(nb))  # later cells ran

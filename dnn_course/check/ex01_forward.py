@@ -17,8 +17,8 @@ from ..linear import linear_forward as reference_linear
 from ..model import L_model_forward as reference_forward
 from ..model import forward_layers, layer_activations
 from ..model import linear_activation_forward as reference_activation
-from . import cases
 from .blame import blame_helper
+from .cases import activation_cases, cost_cases, linear_cases, model_cases
 from .compare import same
 from .mistakes import HIDDEN_SIGMOID, OUTPUT_RELU, SWAPPED, TRANSPOSE, products
 from .runner import Spec, WrongReturnError, run
@@ -64,7 +64,7 @@ def _unpack_linear(returned, expected):
 
 def linear_forward(student):
     """Check ``linear_forward(A_prev, W, b) -> (Z, linear_cache)``: Z = W A_prev + b."""
-    return run(Spec("linear_forward", ("A_prev", "W", "b"), cases.linear_cases(),
+    return run(Spec("linear_forward", ("A_prev", "W", "b"), linear_cases(),
                     lambda *a: _linear_outputs(*reference_linear(*a)),
                     _unpack_linear, _linear_mistakes), student)
 
@@ -106,7 +106,7 @@ def _unpack_activation(returned, expected):
 def linear_activation_forward(student):
     """Check ``linear_activation_forward(A_prev, W, b, activation) -> (A, cache)``."""
     result = run(Spec("linear_activation_forward", ("A_prev", "W", "b", "activation"),
-                      cases.activation_cases(), _activation_expected,
+                      activation_cases(), _activation_expected,
                       _unpack_activation, _activation_mistakes), student)
     return blame_helper(result, student, ("linear_forward", linear_forward))
 
@@ -209,7 +209,7 @@ def _forward_layer(name, expected, got):
 
 def L_model_forward(student):
     """Check ``L_model_forward(X, parameters) -> (AL, caches)``: ReLU hidden, sigmoid output."""
-    result = run(Spec("L_model_forward", ("X", "parameters"), cases.model_cases(),
+    result = run(Spec("L_model_forward", ("X", "parameters"), model_cases(),
                       lambda X, p: _forward_outputs(*reference_forward(X, p)),
                       _unpack_forward, _forward_mistakes, _forward_layer), student)
     return blame_helper(result, student, ("linear_activation_forward",
@@ -246,6 +246,6 @@ def _unpack_cost(returned, expected):
 
 def compute_cost(student):
     """Check ``compute_cost(AL, Y) -> cost``: J = -(1/m) sum(Y log AL + (1-Y) log(1-AL))."""
-    return run(Spec("compute_cost", ("AL", "Y"), cases.cost_cases(),
+    return run(Spec("compute_cost", ("AL", "Y"), cost_cases(),
                     lambda AL, Y: {"cost": reference_cost(AL, Y)},
                     _unpack_cost, _cost_mistakes), student)

@@ -17,8 +17,13 @@ from ..model import L_model_backward as reference_backward
 from ..model import LayerCache, backward_layers, layer_activations
 from ..model import linear_activation_backward as reference_activation
 from ..update import update_parameters as reference_update
-from . import cases
 from .blame import blame_helper
+from .cases import (
+    activation_backward_cases,
+    linear_backward_cases,
+    model_backward_cases,
+    update_cases,
+)
 from .compare import MISSING
 from .mistakes import HIDDEN_SIGMOID, OUTPUT_RELU, SWAPPED, TRANSPOSE, products
 from .runner import Spec, WrongReturnError, run
@@ -92,7 +97,7 @@ def _unpack_three(name):
 
 def linear_backward(student):
     """Check ``linear_backward(dZ, linear_cache) -> (dA_prev, dW, db)``."""
-    return run(Spec("linear_backward", ("dZ", "linear_cache"), cases.linear_backward_cases(),
+    return run(Spec("linear_backward", ("dZ", "linear_cache"), linear_backward_cases(),
                     lambda dZ, cache: _outputs(reference_linear(dZ, cache)),
                     _unpack_three("linear_backward"),
                     lambda dZ, cache: [(t, _outputs(v))
@@ -153,7 +158,7 @@ def _activation_mistakes(dA, cache, activation):
 def linear_activation_backward(student):
     """Check ``linear_activation_backward(dA, cache, activation) -> (dA_prev, dW, db)``."""
     result = run(Spec("linear_activation_backward", ("dA", "cache", "activation"),
-                      cases.activation_backward_cases(),
+                      activation_backward_cases(),
                       lambda *args: _outputs(reference_activation(*args)),
                       _unpack_three("linear_activation_backward"), _activation_mistakes,
                       mutation_text="{names} changed in place: dZ = dA makes dZ the same "
@@ -251,7 +256,7 @@ def _backward_layer(name, expected, got):
 
 def L_model_backward(student):
     """Check ``L_model_backward(AL, Y, caches) -> grads`` (ReLU hidden, sigmoid output)."""
-    result = run(Spec("L_model_backward", ("AL", "Y", "caches"), cases.model_backward_cases(),
+    result = run(Spec("L_model_backward", ("AL", "Y", "caches"), model_backward_cases(),
                       _backward_expected, _unpack_backward, _backward_mistakes,
                       _backward_layer), student)
     return blame_helper(result, student, ("linear_activation_backward",
@@ -290,7 +295,7 @@ def _unpack_update(returned, expected):
 def update_parameters(student):
     """Check ``update_parameters(parameters, grads, learning_rate) -> new parameters``."""
     return run(Spec("update_parameters", ("parameters", "grads", "learning_rate"),
-                    cases.update_cases(), reference_update, _unpack_update, _update_mistakes,
+                    update_cases(), reference_update, _unpack_update, _update_mistakes,
                     mutation_text="{names} updated in place (the caller's dict was "
                     "mutated); build a new dict instead, e.g. start with "
                     "parameters = {{key: value.copy() for key, value in parameters.items()}}"),
