@@ -60,6 +60,7 @@ class Hub(NamedTuple):
     homes: Path
     process: subprocess.Popen
     log: Path
+    inner_ports: tuple  # the hub's own API for the proxy and services, the proxy's API
 
     def api(self, method, path):
         """Call the hub's REST API (``/hub/api`` + path) with the observer's token."""
@@ -89,11 +90,12 @@ def start_hub(root, students, timeout=120):
     for name in students:
         prepare_home(homes / name)
     token = secrets.token_hex(16)
+    hub_port, proxy_api_port = free_port(), free_port()
     config = root / "test_config.py"
     config.write_text(TEST_CONFIG.format(
         shipped=str(SHIPPED_CONFIG), students=set(students), homes=str(homes),
         extra_args=["--allow-root"] if os.geteuid() == 0 else [],
-        hub_port=free_port(), proxy_api_port=free_port(), token=token,
+        hub_port=hub_port, proxy_api_port=proxy_api_port, token=token,
         cull_timeout=CULL_TIMEOUT, cull_every=CULL_EVERY,
     ))
     log = root / "hub.log"
@@ -106,7 +108,7 @@ def start_hub(root, students, timeout=120):
     while True:
         printed = re.search(r"JupyterHub on (http://127\.0\.0\.1:\d+)/hub/login", log.read_text())
         if printed:
-            hub = Hub(printed.group(1), token, homes, process, log)
+            hub = Hub(printed.group(1), token, homes, process, log, (hub_port, proxy_api_port))
             try:
                 hub.api("GET", "/")
                 return hub

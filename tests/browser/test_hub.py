@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import pytest
 from jupyter_hub import CULL_EVERY, CULL_TIMEOUT, PROXY, SHIPPED_CONFIG, start_hub, stop_hub
-from jupyter_servers import EXPLORER, NOTEBOOKS
+from jupyter_servers import EXPLORER, NOTEBOOKS, http_status
 from jupyter_ui import count_code_cells, iteration_of, open_notebook, run_all_and_wait, wait_for
 from jupyterhub.spawner import Spawner
 from playwright.sync_api import expect
@@ -79,6 +79,12 @@ def desks(browser, hub):
         context.close()
 
 
+def server_environment(hub, name):
+    """The environment the hub gave the student's server process."""
+    environ = Path(f"/proc/{hub.server(name)['state']['pid']}/environ").read_text()
+    return dict(line.split("=", 1) for line in environ.split("\0") if "=" in line)
+
+
 def log_in(page, hub, name):
     page.goto(f"{hub.base}/hub/login")
     page.fill("#username_input", name)
@@ -102,10 +108,8 @@ def test_each_student_logs_in_and_lands_on_a_server_of_their_own(hub, desks):
         copied = hub.homes / name / "dnn_course"
         assert sorted(p.name for p in copied.glob("0*.ipynb")) == sorted(
             p.name for p in NOTEBOOKS.glob("0*.ipynb"))
-        pid = server["state"]["pid"]
-        pids.add(pid)
-        env = dict(line.split("=", 1) for line in
-                   Path(f"/proc/{pid}/environ").read_text().split("\0") if "=" in line)
+        pids.add(server["state"]["pid"])
+        env = server_environment(hub, name)
         # The shipped limits reach the server, and it serves the student's own folder.
         assert (env["MEM_LIMIT"], env["CPU_LIMIT"]) == (str(SHIPPED.mem_limit),
                                                         str(SHIPPED.cpu_limit))
@@ -138,6 +142,36 @@ def test_a_student_cannot_see_another_students_files_or_server(hub, desks):
     # Out of her own server's folder: the server refuses paths above its root.
     assert ada.get(f"{hub.base}/user/ada/api/contents/..%2F..%2Fgrace").status in (400, 404)
     assert desks["grace"].request.get(f"{hub.base}/user/grace{notebook}").status == 200
+
+
+def listening_addresses(port):
+    """The local addresses of the TCP sockets listening on ``port`` (/proc/net/tcp, IPv4;
+    a listener on every interface would show as 0.0.0.0 here or :: in tcp6)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                found.add(address)
+    return found
+
+
+def test_every_part_listens_on_127_0_0_1_and_asks_for_a_token(hub, desks):
+    # Where the proxy sends /user/<name>/: each student's server itself.
+    servers = [server_environment(hub, name)["JUPYTERHUB_SERVICE_URL"] for name in STUDENTS]
+    hub_port, proxy_api_port = hub.inner_ports
+    urls = {
+        f"{hub.base}/hub/api/users": "the hub's API, through the proxy",
+        f"http://127.0.0.1:{hub_port}/hub/api/users": "the hub's API, directly",
+        f"http://127.0.0.1:{proxy_api_port}/api/routes": "the proxy's API",
+        **{f"{url.rstrip('/')}/api/contents": "a student's server, past the proxy"
+           for url in servers},
+    }
+    for url, what in urls.items():
+        assert http_status(url) == 403, f"{what} answered a request without a token: {url}"
+        port = int(re.search(r":(\d+)/", url).group(1))
+        assert listening_addresses(port) == {"0100007F"}, f"{what} listens beyond 127.0.0.1"
 
 
 @pytest.mark.parametrize("name", STUDENTS)
