@@ -64,10 +64,11 @@ class Panel:
             c["layer"].max, c["layer"].min = L, 1
             c["layer"].value = 1 if c["direction"].value == "forward" else L
 
-    def show_status(self, session):
-        """The iteration line and the gradient table."""
+    def show_status(self, session, table=True):
+        """The iteration line, and the gradient table unless ``table`` is false."""
         self.controls["iteration"].value = readouts.iteration_line(session)
-        self.controls["norms"].value = readouts.gradient_table(session)
+        if table:
+            self.controls["norms"].value = readouts.gradient_table(session)
 
     def show_stepthrough(self, steps):
         """The step-through text for the chosen direction and layer."""

@@ -15,7 +15,7 @@ import traitlets
 
 from .browser import STATIC
 
-MAX_FPS = 15  # smooth to a person; more would only cost the server
+MAX_FPS = 12  # smooth to a person; more would only cost the server
 TICK_BUDGET = 0.1  # seconds of training per tick, at most (one step always runs)
 
 

@@ -21,6 +21,8 @@ from .session import Session
 from .timer import Clock, run_steps
 from .views import Views
 
+DETAIL_EVERY = 3  # Play updates the inside views and the table every 3rd tick
+
 
 class Explorer:
     """The interactive explorer. See the module docstring for the programmatic interface.
@@ -84,9 +86,15 @@ class Explorer:
 
     def tick(self):
         """One Play tick: ``steps_per_tick`` iterations (fewer if they do not fit the tick's
-        time budget, so Pause answers at once) and a redraw of the live views."""
+        time budget, so Pause answers at once), the boundary, the curves and the iteration;
+        every ``DETAIL_EVERY``-th tick also the chain and network views and the gradient
+        table, detail a person reads at a few updates a second."""
         run_steps(self.session.step, self.settings.steps_per_tick)
-        self.refresh(live_only=True)
+        detail = self.clock.frame % DETAIL_EVERY == 0
+        self.views.update(self.session)
+        self.panel.show_status(self.session, table=detail)
+        if detail:
+            self.show_inside()
 
     def play(self):
         self.clock.play()
@@ -165,13 +173,12 @@ class Explorer:
             return stepthrough.backward_steps(AL, self.session.Y_train, caches, grads, activations)
         raise ValueError(f'direction must be "forward" or "backward", got {direction!r}')
 
-    def refresh(self, live_only=False):
-        """Redraw the figures and the read-outs; the step-through too unless ``live_only``."""
+    def refresh(self):
+        """Redraw the figures, the chain and network views and every read-out."""
         self.views.update(self.session)
         self.show_inside()
         self.panel.show_status(self.session)
-        if not live_only:
-            self.show_stepthrough()
+        self.show_stepthrough()
 
     def show_stepthrough(self):
         """Show the step the panel's direction and layer l select, with live numbers."""
