@@ -119,10 +119,12 @@ def measure(root, seconds):
 
 
 def memory(root):
-    totals = {"server": 0.0, "kernel": 0.0}
+    """Resident MiB of the server and of its kernels, and how many kernels run."""
+    totals = {"server": 0.0, "kernel": 0.0, "kernels": 0}
     for pid, kind in descendants(root).items():
         with contextlib.suppress(OSError):
             totals[kind] += memory_mib(pid)
+            totals["kernels"] += kind == "kernel"
     return totals
 
 
@@ -277,7 +279,8 @@ def table(results, node_cores=16, node_gib=64, reserve_gib=4):
             f"| **{playing:.3f}** = {cpu['kernel']:.3f} + {cpu['server']:.3f} "
             f"| {sum(r['closed'].values()):.3f} | {r['boundary_draws_per_s']:.1f} "
             f"| {r['counter_updates_per_s']:.1f} | {r['iterations_per_s']:.0f} "
-            f"| {mem['kernel']:.0f} + {mem['server']:.0f} | {min(by_cpu, by_memory):.0f} |")
+            f"| {mem['kernel']:.0f} + {mem['server']:.0f} ({mem['kernels']} kernel) "
+            f"| {min(by_cpu, by_memory):.0f} |")
     loads = [f"{r['load_before']:.2f}" for r in results.values()]
     return "\n".join(lines) + f"\n\nload average at the start of each row: {', '.join(loads)}"
 

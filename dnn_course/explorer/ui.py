@@ -9,6 +9,7 @@ notebook cell, a test or a benchmark without a browser::
     ex.widget       # the root widget to display
 """
 
+from ..validation import checks_skipped
 from . import readouts, state_json, stepthrough, wiring
 from .chain import session_steps
 from .chain_view import ChainView
@@ -89,7 +90,8 @@ class Explorer:
         time budget, so Pause answers at once), the boundary, the curves and the iteration;
         every ``DETAIL_EVERY``-th tick also the chain and network views and the gradient
         table, detail a person reads at a few updates a second."""
-        run_steps(self.session.step, self.settings.steps_per_tick)
+        with checks_skipped():  # X, Y and W[l], b[l] were checked when the session was made
+            run_steps(self.session.step, self.settings.steps_per_tick)
         detail = self.clock.frame % DETAIL_EVERY == 0
         self.views.update(self.session)
         self.panel.show_status(self.session, table=detail)
