@@ -174,18 +174,17 @@ def stop(process):
 
 def open_explorer(page, target, url):
     """Open the printed URL; in JupyterLab, the explorer notebook, all cells run."""
+    if target == "lab":
+        base, token = url.split("/lab")[0], url.split("token=")[1]
+        workspace = f"bench-{secrets.token_hex(4)}"
+        url = f"{base}/lab/workspaces/{workspace}/tree/05_explorer.ipynb?token={token}"
     deadline = time.time() + 120
-    while True:
+    while True:  # until the server listens; each Voila page that loads starts a kernel
         try:
-            if target == "demo":
-                page.goto(url)
-            else:
-                base, token = url.split("/lab")[0], url.split("token=")[1]
-                page.goto(f"{base}/lab/workspaces/bench-{secrets.token_hex(4)}/tree/"
-                          f"05_explorer.ipynb?token={token}")
+            page.goto(url, wait_until="commit", timeout=180_000)
             break
-        except Exception:
-            if time.time() > deadline:
+        except Exception as error:
+            if "ERR_CONNECTION_REFUSED" not in str(error) or time.time() > deadline:
                 raise
             time.sleep(1)
     if target == "lab":
@@ -195,7 +194,13 @@ def open_explorer(page, target, url):
         page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
     page.locator(".dnn-explorer .dnn-play").wait_for(timeout=180_000)
     page.locator(".dnn-boundary img, .dnn-boundary canvas").first.wait_for(timeout=60_000)
-    page.wait_for_timeout(3000)  # let the first frames and the remaining cells settle
+    deadline = time.time() + 180
+    while target == "lab" and time.time() < deadline:  # until the last cell has run
+        prompts = page.locator(".jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
+        if prompts and all(re.fullmatch(r"\[\d+\]:?", p.strip()) for p in prompts[:-1]):
+            break
+        page.wait_for_timeout(500)
+    page.wait_for_timeout(3000)  # let the first frames settle
 
 
 def iteration(page):
