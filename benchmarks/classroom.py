@@ -197,7 +197,7 @@ def open_explorer(page, target, url):
     deadline = time.time() + 180
     while target == "lab" and time.time() < deadline:  # until the last cell has run
         prompts = page.locator(".jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
-        if prompts and all(re.fullmatch(r"\[\d+\]:?", p.strip()) for p in prompts[:-1]):
+        if prompts and all(re.fullmatch(r"\[\d+\]:?", p.strip()) for p in prompts):
             break
         page.wait_for_timeout(500)
     page.wait_for_timeout(3000)  # let the first frames settle

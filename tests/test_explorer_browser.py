@@ -90,3 +90,18 @@ def test_a_heavy_play_tick_returns_within_its_budget():
     assert 1 <= ex.session.iteration < 1000
     one_step = elapsed / ex.session.iteration
     assert elapsed < TICK_BUDGET + one_step + 0.5  # the budget, one step over it, the redraw
+
+
+def test_a_play_tick_sends_the_views_then_the_iteration_with_the_frame_number(ex, monkeypatch):
+    sent = []
+    for name, widget in (("boundary", ex.views.boundary), ("curves", ex.views.curves),
+                         ("clock", ex.clock)):
+        monkeypatch.setattr(widget, "send_state",
+                            lambda key=None, name=name: sent.append(
+                                (name, [key] if isinstance(key, str) else sorted(key))))
+    ex.play()
+    sent.clear()
+    ex.clock._requested(ex.clock, {"request": ex.clock.frame}, [])
+    assert sent[:2] == [("boundary", ["frame"]), ("curves", ["frame"])]
+    assert sent[-1] == ("clock", ["frame", "value"])  # one message, the tick's last
+    assert "iteration 260" in ex.clock.value

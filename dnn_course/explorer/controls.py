@@ -65,15 +65,14 @@ def settings_controls():
 
 
 def run_controls(clock):
-    """Play / Pause / Step / Reset, the iteration read-out, the presenter switch, and Play's
-    clock (an invisible widget: the page asks it for each tick)."""
+    """Play / Pause / Step / Reset, the iteration read-out (Play's clock, which the page
+    asks for each tick) and the presenter switch."""
     return {
-        "clock": clock,
         "play": _button("Play", "dnn-play", "train continuously"),
         "pause": _button("Pause", "dnn-pause", "stop after the current tick"),
         "step": _button("Step", "dnn-step", "one iteration of gradient descent"),
         "reset": _button("Reset", "dnn-reset", "new W[l] from the seed, iteration 0"),
-        "iteration": widgets.HTML().add_class("dnn-iteration"),
+        "iteration": clock.add_class("dnn-iteration"),
         "presenter": widgets.ToggleButton(description="Presenter layout",
                                           layout=widgets.Layout(width="auto")),
         "message": widgets.HTML().add_class("dnn-message"),
@@ -139,8 +138,7 @@ def layout(c, views, inside_views=()):
         part.add_class("dnn-advanced")
     root = box([
         widgets.HTML(STYLE), SliderNames(),
-        row([c["play"], c["pause"], c["step"], c["reset"], c["iteration"], c["presenter"],
-             c["clock"]]),
+        row([c["play"], c["pause"], c["step"], c["reset"], c["iteration"], c["presenter"]]),
         c["message"],
         row([box([data, network], layout=keep()), boundary, curves],
             layout=widgets.Layout(flex_flow="row wrap")),

@@ -35,6 +35,9 @@ def run_steps(step, n, budget=TICK_BUDGET):
 class Clock(anywidget.AnyWidget):
     """Runs ``tick()`` when the page asks for the next frame, between play() and pause().
 
+    It also shows the iteration line (``value``, HTML): what a tick changes there travels
+    in one message with the new ``frame`` number, the last message of the tick.
+
     Parameters
     ----------
     tick : callable with no arguments: the steps and the new frames of every view
@@ -45,6 +48,7 @@ class Clock(anywidget.AnyWidget):
     playing = traitlets.Bool(False).tag(sync=True)
     frame = traitlets.Int(0).tag(sync=True)  # ticks run so far: the page's acknowledgement
     interval_ms = traitlets.Int(1000 // MAX_FPS).tag(sync=True)
+    value = traitlets.Unicode().tag(sync=True)  # HTML shown in the page
 
     def __init__(self, tick, on_error=None):
         super().__init__()
@@ -67,11 +71,12 @@ class Clock(anywidget.AnyWidget):
 
     def run_tick(self):
         """One tick; on an error, stop Play and report it instead of ticking on."""
-        try:
-            self.tick()
-        except Exception as error:  # shown to the user instead of a silent stop
-            self.playing = False
-            if self.on_error is not None:
-                self.on_error(error)
-            return
-        self.frame += 1
+        with self.hold_sync():  # value and frame in one message, after the views' frames
+            try:
+                self.tick()
+            except Exception as error:  # shown to the user instead of a silent stop
+                self.playing = False
+                if self.on_error is not None:
+                    self.on_error(error)
+                return
+            self.frame += 1

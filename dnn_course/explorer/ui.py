@@ -43,6 +43,7 @@ class Explorer:
         self.chain_view, self.network_view = ChainView(), NetworkView()
         self.clock = Clock(self.tick, on_error=self._stopped)
         self.panel = Panel(self.views, self.clock, [self.chain_view, self.network_view])
+        self.ticks = 0  # Play ticks so far
         wiring.connect(self.panel, self)
         self.controls["presenter"].value = presenter
         self._rebuild()
@@ -90,13 +91,14 @@ class Explorer:
         time budget, so Pause answers at once), the boundary, the curves and the iteration;
         every ``DETAIL_EVERY``-th tick also the chain and network views and the gradient
         table, detail a person reads at a few updates a second."""
+        self.ticks += 1
+        detail = self.ticks % DETAIL_EVERY == 1
         with checks_skipped():  # X, Y and W[l], b[l] were checked when the session was made
             run_steps(self.session.step, self.settings.steps_per_tick)
-        detail = self.clock.frame % DETAIL_EVERY == 0
-        self.views.update(self.session)
+            self.views.update(self.session)
+            if detail:
+                self.show_inside()
         self.panel.show_status(self.session, table=detail)
-        if detail:
-            self.show_inside()
 
     def play(self):
         self.clock.play()

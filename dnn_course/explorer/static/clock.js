@@ -1,9 +1,11 @@
-// Play's clock: ask the kernel for the next tick once the last one has been drawn, at most
+// Play's clock, which shows the iteration line: ask the kernel for the next tick once the last one has been drawn, at most
 // once per interval_ms, and only while playing and while the page is open and visible
 // (requestAnimationFrame does not run in a hidden tab).
 export default {
   render({ model, el }) {
-    el.style.display = "none";
+    const show = () => { el.innerHTML = model.get("value"); };  // the iteration line
+    model.on("change:value", show);
+    show();
     let asked = -1;   // the frame number we last asked to move past
     let sent = 0;     // when we asked (ms)
     let running = false;
@@ -34,6 +36,7 @@ export default {
     return () => {
       closed = true;
       model.off("change:playing", start);
+      model.off("change:value", show);
     };
   },
 };
