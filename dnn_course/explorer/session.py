@@ -10,7 +10,7 @@ import numpy as np
 
 from ..cost import compute_cost
 from ..data import make_dataset, train_test_split
-from ..guards import check_integer
+from ..guards import check_integer, checks_skipped
 from ..initialization import initialize_parameters_deep
 from ..model import L_model_backward, L_model_forward
 from ..training import gradient_step
@@ -133,9 +133,10 @@ class Session:
             )
 
     def test_cost(self):
-        """J on the test set with the current parameters."""
-        AL, _ = self.forward(self.X_test)
-        return compute_cost(AL, self.Y_test)
+        """J on the test set with the current parameters (checked unless a step made them)."""
+        with checks_skipped(self.parameters is self._stepped):  # X_test: checked when split
+            AL, _ = self.forward(self.X_test)
+            return compute_cost(AL, self.Y_test)
 
     def probabilities(self, X):
         """AL = y-hat for any points X (2, k), e.g. a grid for the decision boundary."""
