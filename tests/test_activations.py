@@ -80,12 +80,10 @@ def test_backward_given_the_whole_layer_cache_says_which_field_to_pass():
     X, _, parameters = make_network([3, 2, 1], seed=5)
     _, caches = dc.L_model_forward(X, parameters)
     dA = np.ones((2, 5))
-    with pytest.raises(TypeError, match="activation_cache must be the Z array cached by forward; "
-                                        "you passed a LayerCache — pass cache.activation_cache"):
+    with pytest.raises(TypeError, match=r"activation_cache.*LayerCache.*cache\.activation_cache"):
         dc.relu_backward(dA, caches[0])
 
 
 def test_backward_given_a_list_for_dA():
-    with pytest.raises(TypeError, match=r"dA must be a numpy array of shape \(n\[l\], m\); "
-                                        "you passed a list"):
+    with pytest.raises(TypeError, match=r"dA.*numpy array.*\(n\[l\], m\).*list"):
         dc.sigmoid_backward([[1.0, 2.0]], np.ones((1, 2)))

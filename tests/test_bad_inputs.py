@@ -88,7 +88,7 @@ def test_labels_outside_0_1_in_backward(net):
 def test_caches_that_do_not_belong_to_AL(net):
     X, Y, parameters = net
     AL, caches = dc.L_model_forward(X, parameters)
-    with pytest.raises(ValueError, match="caches must be the list returned by L_model_forward"):
+    with pytest.raises(ValueError, match=r"caches.*L_model_forward"):
         dc.L_model_backward(AL, Y, caches[:-1])
 
 
@@ -133,8 +133,7 @@ def test_np_matrix_is_read_as_an_array_so_star_stays_element_wise(net):
 def test_a_layer_cache_where_a_linear_cache_belongs_says_which_field_to_pass(net):
     X, _, parameters = net
     _, caches = dc.L_model_forward(X, parameters)
-    pattern = r"linear_cache must be \(A_prev, W, b\) from linear_forward; you passed a LayerCache"
-    with pytest.raises(TypeError, match=pattern + " — pass cache.linear_cache"):
+    with pytest.raises(TypeError, match=r"\(A_prev, W, b\).*LayerCache.*cache\.linear_cache"):
         check_cache("linear_cache", caches[0], dc.LinearCache._fields, "linear_forward")
 
 

@@ -90,7 +90,7 @@ def test_linear_backward_rejects_dZ_of_the_wrong_shape():
 def test_linear_backward_names_a_cache_of_the_wrong_level():
     A_prev, W, b = np.ones((3, 4)), np.ones((2, 3)), np.zeros((2, 1))
     _, layer_cache = dc.linear_activation_forward(A_prev, W, b, "relu")
-    with pytest.raises(TypeError, match="you passed a LayerCache — pass cache.linear_cache"):
+    with pytest.raises(TypeError, match=r"LayerCache.*cache\.linear_cache"):
         dc.linear_backward(np.ones((2, 4)), layer_cache)
 
 

@@ -128,8 +128,7 @@ def test_ordinary_outputs_are_untouched_by_the_saturation_guard(network):
 @pytest.mark.parametrize("hidden", [None, 3])
 def test_hidden_activation_that_is_neither_a_name_nor_a_list(network, hidden):
     X, _, parameters = network
-    with pytest.raises(TypeError, match=r"hidden_activation must be one name \('relu', .*\) or "
-                                        r"a list of L - 1 = 2 names.*got " + repr(hidden)):
+    with pytest.raises(TypeError, match=r"hidden_activation.*'relu'.*L - 1 = 2.*" + repr(hidden)):
         dc.L_model_forward(X, parameters, hidden)
 
 
@@ -142,8 +141,7 @@ def test_both_docstrings_say_to_pass_the_same_hidden_activation():
 def test_layer_backward_given_a_linear_cache_names_the_layer_cache(network):
     X, _, parameters = network
     _, caches = dc.L_model_forward(X, parameters)
-    with pytest.raises(TypeError, match=r"cache must be \(linear_cache, activation_cache\) from "
-                                        "linear_activation_forward; you passed a LinearCache"):
+    with pytest.raises(TypeError, match=r"cache.*\(linear_cache, activation_cache\).*LinearCache"):
         dc.linear_activation_backward(np.ones((5, 6)), caches[0].linear_cache, "relu")
 
 

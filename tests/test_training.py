@@ -192,8 +192,7 @@ def test_callback_gets_the_cost_before_the_update_and_the_parameters_after_it(xo
 
 def test_accuracy_refuses_probabilities():
     AL = np.array([[0.9, 0.2, 0.6]])
-    with pytest.raises(ValueError, match=r"predictions must hold binary labels 0 or 1 — pass "
-                                         r"predict\(X, parameters\), not AL"):
+    with pytest.raises(ValueError, match=r"predictions.*0 or 1.*predict\(X, parameters\)"):
         dc.accuracy(AL, np.array([[1, 0, 1]]))
 
 
