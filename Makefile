@@ -6,6 +6,7 @@
 # make hub   — JupyterHub for a class on this machine (jupyterhub/jupyterhub_config.py)
 # make course — the nbgrader course (COURSE=build/course) from course/source/, and the
 #               student notebooks in notebooks/exercises/ that nbgrader generates from it
+# make otter — the same exercises as otter-grader assignments (for Gradescope) in OTTER=build/otter
 
 PYTHON ?= python3
 VENV := .venv
@@ -17,6 +18,7 @@ ifndef TOKEN
 TOKEN := $(shell $(PYTHON) -c "import secrets; print(secrets.token_hex(16))")
 endif
 COURSE ?= build/course
+OTTER ?= build/otter
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 HUB_PORT ?= 8000
 HUB_CONFIG ?= jupyterhub/jupyterhub_config.py
@@ -25,7 +27,7 @@ PROXY := $(VENV)/proxy/node_modules/.bin/configurable-http-proxy
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	--nbval-cell-timeout=600
 
-.PHONY: setup lab test lint demo hub proxy bench notebooks course clean
+.PHONY: setup lab test lint demo hub proxy bench notebooks course otter clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -78,6 +80,9 @@ notebooks: setup
 
 course: setup
 	$(BIN)/python scripts/build_course.py --course $(COURSE)
+
+otter: setup
+	$(BIN)/python scripts/build_otter.py --out $(OTTER)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -69,3 +69,13 @@ def function(student, name):
     namespace = {"np": np, **{n: getattr(dnn_course, n) for n in dnn_course.__all__}}
     exec(code(student, name), namespace)
     return namespace[name]
+
+
+def otter_submission(student_notebook, student):
+    """Otter's student notebook with ``student``'s code in its answer cells."""
+    nb = copy.deepcopy(student_notebook)
+    for cell in nb.cells:
+        question = cell.metadata.get("otter", {}).get("tests")
+        if question:
+            cell.source = code(student, question[0])
+    return nb

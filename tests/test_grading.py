@@ -6,10 +6,14 @@ graded_students.py hand in, and ``nbgrader autograde`` and ``generate_feedback``
 reference gets every point; a classic mistake costs exactly its function's points and
 the feedback names it; a function that calls a wrong earlier one keeps its points; printing
 and warning cost nothing; a function right on some cases gets that fraction of its points.
+The same source built as an otter-grader assignment gives the same scores under `otter run`.
 """
 
 import html
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import graded_students as students
@@ -19,13 +23,15 @@ from nbgrader.api import Gradebook
 
 from dnn_course import check
 from dnn_course.check import cases
-from scripts.build_course import RELEASED, assignments, build, function_points, nbgrader
+from scripts.build_course import RELEASED, assignments, build, function_points, nbgrader, tagged
+from scripts.build_otter import build as build_otter
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]
 POINTS = function_points()  # {assignment: {function: points}}, read from the sources
 MISTAKES = ["transposed_W", "cost_sign", "no_1_over_m", "no_keepdims", "flipped_dAL",
             "in_place_update"]
+OTTER_STUDENTS = ["reference", "transposed_W", "cost_sign"]  # graded by otter too
 
 
 def assignment_of(function):
@@ -137,3 +143,44 @@ def test_the_readme_lists_the_points_of_every_function():
         for function, points in functions.items():
             row = rf"\|\s*`{assignment}`\s*\|\s*`{function}`\s*\|\s*{points:g}\s*\|"
             assert re.search(row, readme), f"README: no row | `{assignment}` | `{function}` |"
+
+
+@pytest.fixture(scope="module")
+def otter(tmp_path_factory):
+    """01_forward as an otter-grader assignment from the same source, and three students
+    graded by ``otter run`` (no Docker): {student: {question: score}}."""
+    out = tmp_path_factory.mktemp("otter")
+    build_otter(out, only=["01_forward"], run_tests=False)
+    dist = out / "01_forward" / "dist"
+    (autograder,) = (dist / "autograder").glob("*.zip")
+    released = nbformat.read(dist / "student" / "01_forward.ipynb", as_version=4)
+    graded = {}
+    for student in OTTER_STUDENTS:
+        submission = out / f"{student}.ipynb"
+        nbformat.write(students.otter_submission(released, student), submission)
+        (out / student).mkdir()
+        done = subprocess.run([sys.executable, "-m", "otter", "run", "--no-logo", "-a",
+                               str(autograder), "-o", str(out / student), str(submission)],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+        results = json.loads((out / student / "results.json").read_text())
+        graded[student] = {test["name"]: test["score"] for test in results["tests"]
+                           if test["name"] in POINTS["01_forward"]}
+    return released, graded
+
+
+def test_otter_students_get_the_stubs_and_check_cells_nbgrader_students_get(course, otter):
+    released, _ = otter
+    answers = {cell.metadata.otter.tests[0]: cell.source for cell in released.cells
+               if "otter" in cell.metadata}
+    code = [cell.source for cell in released.cells]
+    nbgrader_nb = nbformat.read(course[1] / "01_forward.ipynb", as_version=4)
+    stubs = {tagged(c, "exercise"): c.source for c in nbgrader_nb.cells}
+    checks = [c.source for c in nbgrader_nb.cells if tagged(c, "check")]
+    assert answers == {f: stubs[f] for f in POINTS["01_forward"]}
+    assert all(check in code for check in checks) and len(checks) == len(answers)
+
+
+@pytest.mark.parametrize("student", OTTER_STUDENTS)
+def test_otter_gives_the_same_scores_as_nbgrader(course, otter, student):
+    assert otter[1][student] == scores(course[0], student, "01_forward")

@@ -26,6 +26,8 @@ then the machinery every checker shares.
     errors.py         an exception in student code: the line that raised, and a hint
     blame.py          a failure blamed on the student's earlier function it calls
     result.py         CheckResult, the verdict and its coloured box
+    grading.py        check.grade: a check scored for nbgrader and otter-grader (points,
+                      reference callees, printed output and warnings caught)
 
 A new check is a function ``check_me(student) -> CheckResult`` in its exercise's module
 (``run(Spec(...), student)``: the name, the argument names, the cases, the expected outputs,

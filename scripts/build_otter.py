@@ -1,0 +1,104 @@
+"""Build otter-grader assignments (for Gradescope courses) from the same exercise sources.
+
+    python scripts/build_otter.py [--out build/otter]
+
+For each course/source/NN_topic.ipynb this writes an Otter Assign master notebook,
+build/otter/NN_topic/NN_topic.ipynb, and runs ``otter assign`` on it, which leaves the
+student notebook in build/otter/NN_topic/dist/student/ and the autograder (the zip that
+Gradescope, or ``otter run`` locally, grades with) in build/otter/NN_topic/dist/autograder/.
+Each exercise becomes an otter question worth the points of its nbgrader test cell; its test
+passes when every case of the check passes (otter scores a test as passed or failed, so a
+partly right function gets 0 here where nbgrader gives part of the points). The student
+notebook keeps the check cell after each exercise, so students see the same feedback.
+"""
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script or imported
+from scripts.build_course import REPO, SOURCES, assignments, points, tagged  # noqa: E402
+
+CONFIG = """# ASSIGNMENT CONFIG
+name: {name}
+init_cell: false
+check_all_cell: false
+export_cell: false
+generate: true
+tests:
+  files: false
+"""
+
+
+def raw(text):
+    return nbformat.v4.new_raw_cell(text)
+
+
+def solution_for_otter(source):
+    """nbgrader's solution region in otter's words, with the same NotImplementedError stub."""
+    lines = []
+    for line in source.splitlines():
+        indent = line[: len(line) - len(line.lstrip())]
+        if line.strip() == "### BEGIN SOLUTION":
+            lines.append(f"{indent}# BEGIN SOLUTION NO PROMPT")
+        elif line.strip() == "### END SOLUTION":
+            lines += [f"{indent}# END SOLUTION", f'{indent}""" # BEGIN PROMPT',
+                      f'{indent}raise NotImplementedError("your code here")',
+                      f'{indent}""" # END PROMPT']
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def otter_master(nb, name):
+    """The Otter Assign master notebook of one exercise source."""
+    cells = [raw(CONFIG.format(name=name))]
+    for cell in nb.cells:
+        solution, test = tagged(cell, "exercise"), tagged(cell, "check")
+        if solution is not None:
+            cells += [raw(f"# BEGIN QUESTION\nname: {solution}\npoints: {{}}\ncheck_cell: false"),
+                      raw("# BEGIN SOLUTION"),
+                      nbformat.v4.new_code_cell(solution_for_otter(cell.source)),
+                      raw("# END SOLUTION")]
+        elif test is not None:
+            cells[-4].source = cells[-4].source.format(f"{points(cell):g}")
+            check = cell.source.splitlines()[0]  # result = check.grade(...)
+            cells += [raw("# BEGIN TESTS"),
+                      nbformat.v4.new_code_cell(f"{check}\nassert result.passed, str(result)"),
+                      raw("# END TESTS"), raw("# END QUESTION"),
+                      nbformat.v4.new_code_cell(cell.source)]  # the student's own check
+        else:
+            cells.append(cell)
+    return nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata)
+
+
+def build(out, sources=SOURCES, only=None, run_tests=True):
+    """Write the master notebooks under ``out`` (``only`` these assignments, if given) and
+    run ``otter assign`` on each; with ``run_tests``, otter checks the solutions pass."""
+    for name, path in assignments(sources).items():
+        if only is not None and name not in only:
+            continue
+        folder = Path(out) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        master = otter_master(nbformat.read(path, as_version=4), name)
+        nbformat.write(master, folder / f"{name}.ipynb", version=4)
+        options = ["--no-pdfs"] + ([] if run_tests else ["--no-run-tests"])
+        done = subprocess.run([sys.executable, "-m", "otter", "assign", *options,
+                               f"{name}.ipynb", "dist"], cwd=folder, capture_output=True,
+                              text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"otter assign {name} failed:\n{done.stdout}{done.stderr}")
+
+
+if __name__ == "__main__":
+    from scripts.jupyter_sandbox import isolate
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=REPO / "build" / "otter", type=Path)
+    args = parser.parse_args()
+    isolate()
+    build(args.out)
+    print(f"otter assignments in {args.out}/<assignment>/dist/")
