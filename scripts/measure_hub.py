@@ -95,7 +95,11 @@ def main():
         finally:
             stop_hub(hub.process)
             browser.close()
+        starts = [float(s) for s in re.findall(r"User \S+ took ([\d.]+) seconds to start",
+                                                hub.log.read_text())]
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
+    print("of which the hub started the server (notebooks copied, server up) in "
+          + ", ".join(f"{s:.1f}" for s in starts) + " s")
     report(args, idle, busy, waits)
 
 
