@@ -64,4 +64,4 @@ def test_a_link_names_a_scenario_and_an_unknown_name_lists_the_valid_ones():
     assert explorer.settings == SCENARIOS["init_too_small"].settings()
     before = explorer.settings
     explorer.open_link("scenario=nope")
-    assert explorer.settings == before and "dead_relu" in explorer.controls["message"].value
+    assert explorer.settings == before and "dead_relu" in explorer.controls["lesson"].value

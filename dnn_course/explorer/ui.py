@@ -131,12 +131,13 @@ class Explorer:
     def open_link(self, query):
         """Apply the scenario a URL's query string names (``scenario=dead_relu``), if any.
 
-        An unknown name changes nothing and shows the valid names in the message line.
+        An unknown name changes nothing and shows the valid names where a scenario's lesson
+        would be (the message line is cleared by the first thing the page does).
         """
         try:
             name = scenario_in_query(query)
         except ValueError as error:
-            self.panel.show_message(readouts.message("Error", error))
+            self.controls["lesson"].value = readouts.message("Link", error)
             return
         if name is not None:
             self.apply_scenario(name)

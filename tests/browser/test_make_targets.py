@@ -190,8 +190,8 @@ def test_make_lab_url_opens_the_start_notebook(lab, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     try:
         page.goto(lab.url)
-        page.locator(".jp-Notebook").first.wait_for(timeout=120_000)
-        page.get_by_text("00_start_here.ipynb").first.wait_for(timeout=120_000)
+        notebook = page.locator(".jp-Notebook").first
+        notebook.get_by_role("heading", name="Start here").first.wait_for(timeout=120_000)
     finally:
         page.close()
 
@@ -219,11 +219,11 @@ def test_make_demo_caps_and_culls_kernels(tmp_path):
     try:
         assert get(made.url)[0] == 200  # one page, one kernel; nothing keeps it connected
         assert http_status(made.url) == 503
-        deadline = time.monotonic() + 60
-        while http_status(made.url) == 503 and time.monotonic() < deadline:
-            time.sleep(1)  # the abandoned page's kernel is culled after 2 s idle
+        deadline = time.monotonic() + 120
+        while http_status(made.url) == 503:  # a page that gets in starts the next kernel
+            assert time.monotonic() < deadline, "the abandoned page's kernel was not culled"
+            time.sleep(1)
         assert "Culling 'idle' kernel" in made.stderr.read_text()
-        assert get(made.url)[0] == 200
     finally:
         stop(made.process)
 
@@ -246,8 +246,8 @@ def test_an_unknown_scenario_link_shows_the_valid_names(demo, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     try:
         page.goto(f"{demo.url}&scenario=dead_relus")
-        message = page.locator(".dnn-message")
+        message = page.locator(".dnn-lesson")
         message.get_by_text("valid names").wait_for(timeout=120_000)
-        assert all(name in message.inner_text() for name in SCENARIOS)
+        assert all(name in message.inner_text() for name in SCENARIOS), message.inner_text()
     finally:
         page.close()
