@@ -1,14 +1,22 @@
 """The chain and network views in a real browser: the keyboard walks the chain, the boxes,
 equations and heatmaps follow with the package's own numbers, the network view changes
-while Play runs, and axe finds no serious or critical violation (explorer in Voila and in
-JupyterLab at 1280x800 with the file browser open)."""
+while Play runs, the keyboard alone runs Play, Pause, Step and Reset, and axe finds no
+serious or critical violation (explorer in Voila and in JupyterLab at 1280x800 with the
+file browser open; notebook 03's widget)."""
 
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from jupyter_servers import EXPLORER, NOTEBOOKS
-from jupyter_ui import count_code_cells, open_notebook, run_all_and_wait, wait_for
+from jupyter_ui import (
+    count_code_cells,
+    iteration_of,
+    open_notebook,
+    run_all_and_wait,
+    wait_for,
+)
+from playwright.sync_api import expect
 
 from dnn_course.explorer import Session
 from dnn_course.explorer.chain import chain_payload, session_steps
@@ -37,6 +45,10 @@ def check_axe(page, context=None):
 def screenshots(page, root, where):
     """1280x800 screenshots of the views (and the presenter layout) for a person to look at."""
     SHOTS.mkdir(parents=True, exist_ok=True)
+    chain = root.locator(".dnn-chain")
+    for _ in range(5):  # to layer 2 backward: dA[2], dZ[2], dW[2], db[2], dA[1]
+        chain.locator(".dnn-chain-next").click()
+    expect(chain.locator(".dnn-chain-position")).to_contain_text("layer 2 of 3, backward")
     for part in ("dnn-iteration", "dnn-chain", "dnn-network"):
         root.locator(f".{part}").scroll_into_view_if_needed()
         page.screenshot(path=SHOTS / f"{where}_{part}.png")
@@ -79,6 +91,17 @@ def check_views(page, root):
              lambda: "the network view did not change while Play ran")
     root.locator(".dnn-pause").focus()
     page.keyboard.press("Enter")
+    counter = root.locator(".dnn-iteration")
+    page.wait_for_timeout(2000)  # a tick may still be in flight when Pause lands
+    paused = iteration_of(counter)
+    root.locator(".dnn-step").focus()
+    page.keyboard.press("Enter")
+    wait_for(page, lambda: iteration_of(counter) == paused + 1, 30,
+             lambda: f"Enter on Step left {counter.inner_text()!r} (paused at {paused})")
+    root.locator(".dnn-reset").focus()
+    page.keyboard.press("Enter")
+    wait_for(page, lambda: iteration_of(counter) == 0, 30,
+             lambda: f"Enter on Reset left {counter.inner_text()!r}")
 
 
 def test_views_in_voila(page, voila):

@@ -12,13 +12,6 @@ function equationHTML(text) {
     .replace(/\[([^\][]*)\]/g, "<sup>[$1]</sup>").replace(/\*/g, "∗").replace(/ {2,}/g, "&emsp;&emsp;");
 }
 
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 // One tensor as a heatmap: symmetric colour limits, so 0 is the map's middle (white).
 function heatmap(tensor, lut) {
   const figure = element("figure", "dnn-heatmap");

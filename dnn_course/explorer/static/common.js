@@ -73,3 +73,11 @@ function powerOfTen(k) {
 }
 
 const FONT = "12px DejaVu Sans, Arial, sans-serif";
+
+// A new element with a class name and text (either may be left out).
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}

@@ -5,13 +5,6 @@
 
 const POSITIVE = "#5e3c99", NEGATIVE = "#e66101";
 
-function node(tag, className, text) {
-  const n = document.createElement(tag);
-  if (className) n.className = className;
-  if (text !== undefined) n.textContent = text;
-  return n;
-}
-
 function numbers(values) {
   return Array.from(values, (v) => v.toPrecision(3)).join("  ");
 }
@@ -20,17 +13,17 @@ export default {
   render({ model, el }) {
     el.classList.add("dnn-network");
     el.setAttribute("role", "group");  // its aria-label is the network in words
-    const bar = node("div", "dnn-network-controls");
+    const bar = element("div", "dnn-network-controls");
     const edges = {};
     for (const kind of ["W", "dW"]) {
-      edges[kind] = node("button", `dnn-network-${kind}`, `edges: ${kind}[l]`);
+      edges[kind] = element("button", `dnn-network-${kind}`, `edges: ${kind}[l]`);
       edges[kind].onclick = () => { model.set("edges", kind); model.save_changes(); };
       bar.append(edges[kind]);
     }
     const pick = {};
     for (const name of ["layer", "unit"]) {
-      const label = node("label", "", `${name} `);
-      pick[name] = node("select", `dnn-network-${name}`);
+      const label = element("label", "", `${name} `);
+      pick[name] = element("select", `dnn-network-${name}`);
       pick[name].onchange = () => {
         const l = Number(pick.layer.value), i = Number(pick.unit.value);
         model.set("selected", [l, name === "layer" ? 0 : i]);
@@ -39,7 +32,7 @@ export default {
       label.append(pick[name]);
       bar.append(label);
     }
-    const key = node("span", "dnn-network-key");
+    const key = element("span", "dnn-network-key");
     key.innerHTML = `<span style="color:${POSITIVE}">━ &gt; 0</span> ` +
       `<span style="color:${NEGATIVE}">╌ &lt; 0</span> ✕ dead ReLU`;
     bar.append(key);
@@ -47,7 +40,7 @@ export default {
     const { canvas, ctx } = makeCanvas(el, width, height);
     canvas.classList.add("dnn-network-canvas");
     canvas.setAttribute("role", "img");
-    const detail = node("pre", "dnn-network-selected");
+    const detail = element("pre", "dnn-network-selected");
     el.replaceChildren(bar, canvas, detail);
     let centres = [];  // [l][i] -> [x, y] for clicks
     canvas.addEventListener("click", (event) => {
