@@ -87,19 +87,22 @@ def relative_error(a, b):
     return 0.0 if denominator == 0 else float(np.linalg.norm(a - b) / denominator)
 
 
-def gradient_check(parameters, X, Y, hidden_activation="relu", h=1e-6):
+def gradient_check(parameters, X, Y, hidden_activation="relu", h=1e-6, grads=None):
     """Relative error between backprop's dW[l], db[l] and numerical ones, per parameter.
 
     The cost is J = compute_cost(L_model_forward(X, parameters)[0], Y); each entry of
-    every W[l] and b[l] is nudged by +-h in a copy of ``parameters``.
+    every W[l] and b[l] is nudged by +-h in a copy of ``parameters``. ``grads`` are the
+    gradients to check (e.g. from your own backward); None computes them with
+    ``L_model_backward``.
 
     Returns
     -------
     errors : dict  {"W1": relative error of dW1, "b1": ..., "WL": ..., "bL": ...}
     """
     L = num_layers(parameters)
-    AL, caches = L_model_forward(X, parameters, hidden_activation)
-    grads = L_model_backward(AL, Y, caches, hidden_activation)
+    if grads is None:
+        AL, caches = L_model_forward(X, parameters, hidden_activation)
+        grads = L_model_backward(AL, Y, caches, hidden_activation)
     theta = {f"{p}{l}": np.array(parameters[f"{p}{l}"], dtype=float)
              for l in range(1, L + 1) for p in ("W", "b")}
 

@@ -26,6 +26,20 @@ def test_sigmoid_hidden_layers_make_the_first_gradients_vanish():
     assert np.all(np.diff(np.log(norms)) > 0)  # smaller and smaller towards layer 1
 
 
+def test_the_vanishing_lesson_holds_under_play():
+    """What the lesson says of a Play run: layer 1 smallest for ~100 iterations, then the
+    base-rate plateau; ReLU hidden layers learn instead."""
+    session = run("sigmoid_vanishing", 1000)
+    norms = np.array(session.grad_norms)
+    assert np.all(np.argmin(norms[:100], axis=1) == 0)
+    p = session.Y_train.mean()
+    base_rate = -(p * np.log(p) + (1 - p) * np.log(1 - p))
+    np.testing.assert_allclose(session.costs[-1], base_rate, rtol=1e-3)
+    assert norms[-1].max() < 1e-3 * norms[0].max()
+    relu = run("sigmoid_vanishing", 1000, hidden_activation="relu")
+    assert relu.costs[-1] < 0.5 * base_rate
+
+
 def test_a_large_learning_rate_kills_relu_units_for_good():
     session = run("dead_relu", 300)
     dead = np.array(session.dead)

@@ -132,3 +132,14 @@ def test_gradient_check_ignores_keys_other_than_W_and_b(square_network):
     errors = dc.gradient_check({**parameters, "name": "my net", "costs": [0.7]}, X, Y)
     assert sorted(errors) == sorted(parameters)
     assert max(errors.values()) < THRESHOLD
+
+
+def test_gradient_check_judges_the_grads_it_is_given(network):
+    """Given grads whose dW1 lacks the 1/m, only W1 is flagged."""
+    X, Y, parameters = network
+    AL, caches = dc.L_model_forward(X, parameters)
+    grads = dc.L_model_backward(AL, Y, caches)
+    buggy = {**grads, "dW1": X.shape[1] * grads["dW1"]}
+    errors = dc.gradient_check(parameters, X, Y, grads=buggy)
+    assert errors["W1"] > 0.5
+    assert max(error for name, error in errors.items() if name != "W1") < 1e-7
