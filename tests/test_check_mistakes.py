@@ -437,3 +437,112 @@ def test_a_right_earlier_function_is_not_blamed():
     result = check.L_model_forward(notebook["L_model_forward"])
     assert result.passed is False
     assert result.diagnoses == [HIDDEN_SIGMOID], str(result)
+
+
+# ---- exercise 03: initialization and the training loop ---------------------------------
+def init_two(scale=0.01, zeros=False, bias=False, order=(1, 2)):
+    def initialize_parameters(n_x, n_h, n_y):
+        shapes = {1: (n_h, n_x), 2: (n_y, n_h)}
+        parameters = {}
+        for l in order:
+            n, n_prev = shapes[l]
+            W = np.zeros((n, n_prev)) if zeros else np.random.randn(n, n_prev) * scale
+            b = np.random.randn(n, 1) * scale if bias else np.zeros((n, 1))
+            parameters["W" + str(l)], parameters["b" + str(l)] = W, b
+        return parameters
+    return initialize_parameters
+
+
+def init_deep(scale=lambda n, n_prev: 0.01, zeros=False, bias=False, transposed=False):
+    def initialize_parameters_deep(layer_dims):
+        parameters = {}
+        for l in range(1, len(layer_dims)):
+            n, n_prev = layer_dims[l], layer_dims[l - 1]
+            if zeros:
+                W = np.zeros((n, n_prev))
+            elif transposed:
+                W = np.random.randn(n_prev, n).T * scale(n, n_prev)
+            else:
+                W = np.random.randn(n, n_prev) * scale(n, n_prev)
+            b = np.random.randn(n, 1) * 0.01 if bias else np.zeros((n, 1))
+            parameters["W" + str(l)], parameters["b" + str(l)] = W, b
+        return parameters
+    return initialize_parameters_deep
+
+
+def training(two_layer, reinit=False, sign=-1, bias_gradient="db", backward_hidden="relu",
+             record=lambda i: i % 100 == 0):
+    """A student's two_layer_model or L_layer_model with one mistake."""
+    def start(layers_dims):
+        if two_layer:
+            return exercise_solutions.initialize_parameters(*layers_dims)
+        return exercise_solutions.initialize_parameters_deep(layers_dims)
+
+    def model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+        parameters, costs, L = start(layers_dims), [], len(layers_dims) - 1
+        for i in range(num_iterations):
+            if reinit:
+                parameters = start(layers_dims)
+            AL, caches = dc.L_model_forward(X, parameters)
+            cost = dc.compute_cost(AL, Y)
+            grads = dc.L_model_backward(AL, Y, caches, backward_hidden)
+            for l in range(1, L + 1):
+                parameters["W" + str(l)] = (parameters["W" + str(l)]
+                                            + sign * learning_rate * grads["dW" + str(l)])
+                parameters["b" + str(l)] = (parameters["b" + str(l)]
+                                            + sign * learning_rate * grads[bias_gradient + str(l)])
+            if record(i):
+                costs.append(cost)
+        return parameters, costs
+    return model
+
+
+TRAINING_MISTAKES = [
+    ("initialize_parameters", init_two(zeros=True), "(symmetry)"),
+    ("initialize_parameters", init_two(scale=1), "W[l] has no scale"),
+    ("initialize_parameters", init_two(scale=0.1), "10 times too large"),
+    ("initialize_parameters", init_two(bias=True), "b[l] must start at zero"),
+    ("initialize_parameters", init_two(order=(2, 1)), "draw W1 first"),
+    ("initialize_parameters_deep", init_deep(scale=lambda n, n_prev: 1 / np.sqrt(n_prev)),
+     "the course application's scale"),
+    ("initialize_parameters_deep", init_deep(scale=lambda n, n_prev: 0.001),
+     "10 times too small"),
+    ("initialize_parameters_deep", init_deep(scale=lambda n, n_prev: np.sqrt(2 / n_prev)),
+     "He's scale"),
+    ("initialize_parameters_deep", init_deep(zeros=True), "(symmetry)"),
+    ("initialize_parameters_deep", init_deep(transposed=True), "not drawn as (n[l-1], n[l])"),
+    ("initialize_parameters_deep", init_deep(bias=True), "b[l] must start at zero"),
+    ("L_layer_model", training(False, reinit=True), "initialized inside the loop"),
+    ("L_layer_model", training(False, sign=1), "must subtract the gradient"),
+    ("L_layer_model", training(False, bias_gradient="dW"), "b is updated with dW"),
+    ("L_layer_model", training(False, backward_hidden="sigmoid"), "different hidden activations"),
+    ("L_layer_model", training(False, record=lambda i: True), "not every iteration"),
+    ("L_layer_model", training(False, record=lambda i: i % 100 == 0 and i > 0), "including 0"),
+    ("two_layer_model", training(True, reinit=True), "initialized inside the loop"),
+    ("two_layer_model", training(True, sign=1), "must subtract the gradient"),
+    ("two_layer_model", training(True, bias_gradient="dW"), "b is updated with dW"),
+    ("two_layer_model", training(True, backward_hidden="sigmoid"), "different hidden activations"),
+    ("two_layer_model", training(True, record=lambda i: (i + 1) % 100 == 0), "records 99, 199"),
+]
+
+
+@pytest.mark.parametrize("name, student, words", TRAINING_MISTAKES)
+def test_training_mistake_fails_with_its_diagnosis(name, student, words):
+    test_mistake_fails_with_its_diagnosis(name, student, words)
+
+
+def test_the_training_checks_pass_the_right_loop_and_reproduce_the_course():
+    """The reference loop passes; the course's own numbers come from the same draws."""
+    assert check.L_layer_model(training(False)).passed
+    assert check.two_layer_model(training(True)).passed
+    np.random.seed(1)
+    assert np.allclose(exercise_solutions.initialize_parameters(3, 2, 1)["W1"][0],
+                       [0.01624345, -0.00611756, -0.00528172])
+
+
+@pytest.mark.parametrize("name, helper, wrong, words", [
+    ("two_layer_model", "initialize_parameters", init_two(scale=1), "has no scale"),
+    ("L_layer_model", "initialize_parameters_deep", init_deep(zeros=True), "symmetry"),
+])
+def test_a_wrong_initialization_is_blamed_instead_of_the_loop(name, helper, wrong, words):
+    test_a_wrong_earlier_function_is_blamed_instead_of_the_caller(name, helper, wrong, words)

@@ -18,7 +18,7 @@ import pytest
 from scripts.notebook_runner import run_notebook
 
 EXERCISES = Path(__file__).resolve().parents[1] / "notebooks" / "exercises"
-NOTEBOOKS = ["01_forward.ipynb", "02_backward.ipynb"]
+NOTEBOOKS = ["01_forward.ipynb", "02_backward.ipynb", "03_training.ipynb"]
 SOLUTIONS = exercise_solutions.SOURCE
 
 

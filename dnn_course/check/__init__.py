@@ -17,6 +17,8 @@ then the machinery every checker shares.
                       linear_activation_forward, L_model_forward, compute_cost
     ex02_backward.py  notebooks/exercises/02_backward.ipynb: linear_backward,
                       linear_activation_backward, L_model_backward, update_parameters
+    ex03_training.py  notebooks/exercises/03_training.ipynb: initialize_parameters,
+                      initialize_parameters_deep, two_layer_model, L_layer_model
     cases.py          the inputs each checker feeds the student's function
     mistakes.py       known mistakes more than one exercise can make
     runner.py         Spec (how to check one function) and run (never crashes)
@@ -42,20 +44,30 @@ from .ex02_backward import (
     linear_backward,
     update_parameters,
 )
+from .ex03_training import (
+    L_layer_model,
+    initialize_parameters,
+    initialize_parameters_deep,
+    two_layer_model,
+)
 from .grading import grade
 from .result import CheckResult
 from .timelimit import time_limit
 
 __all__ = [
     "CheckResult",
+    "L_layer_model",
     "L_model_backward",
     "L_model_forward",
     "compute_cost",
     "grade",
+    "initialize_parameters",
+    "initialize_parameters_deep",
     "linear_activation_backward",
     "linear_activation_forward",
     "linear_backward",
     "linear_forward",
     "time_limit",
+    "two_layer_model",
     "update_parameters",
 ]

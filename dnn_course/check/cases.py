@@ -131,3 +131,27 @@ def update_cases():
         grads.update({f"dA{l}": rng.normal(size=(dims[l], 2)) for l in range(len(dims) - 1)})
         cases.append((f"layer_dims = {dims}, learning_rate = {alpha}", (parameters, grads, alpha)))
     return cases
+
+
+def two_layer_sizes():
+    """(label, (n_x, n_h, n_y)) for initialize_parameters; the first is the course's."""
+    return [(f"n_x, n_h, n_y = {sizes}", sizes) for sizes in ((3, 2, 1), (5, 4, 1), (2, 3, 2))]
+
+
+def deep_sizes():
+    """(label, (layer_dims,)) for initialize_parameters_deep; the first is the course's."""
+    return [(f"layer_dims = {dims}", (dims,)) for dims in ([5, 4, 3], [4, 5, 3, 1],
+                                                           [2, 6, 6, 4, 1])]
+
+
+def training_cases(deep):
+    """(label, (X, Y, layers_dims, learning_rate, num_iterations)) for the training loops:
+    one run long enough to record 3 costs, one of a single iteration (a b updated with dW
+    still gives arrays to compare), one that records 2."""
+    X = np.random.default_rng(SEED + 8).normal(size=(4, 10))
+    Y = np.array([[1, 1, 1, 1, 0, 0, 0, 1, 1, 0]])
+    dims = ([4, 5, 3, 1], [4, 3, 1], [4, 6, 4, 2, 1]) if deep else ([4, 5, 1], [4, 3, 1],
+                                                                    [4, 7, 1])
+    return [(f"layers_dims = {d}, learning_rate = {alpha}, num_iterations = {n}",
+             (X, Y, d, alpha, n))
+            for d, alpha, n in zip(dims, (0.1, 0.5, 0.3), (250, 1, 101), strict=True)]

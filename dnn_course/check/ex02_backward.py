@@ -27,7 +27,7 @@ from .cases import (
 from .compare import MISSING
 from .mistakes import HIDDEN_SIGMOID, OUTPUT_RELU, SWAPPED, TRANSPOSE, products
 from .runner import Spec, WrongReturnError, run
-from .unpack import as_tuple, kind
+from .unpack import as_tuple, kind, parameters_dict
 
 NAMES = ("dA_prev", "dW", "db")
 RECOMPUTED = (
@@ -284,12 +284,7 @@ def _update_mistakes(parameters, grads, learning_rate):
 
 
 def _unpack_update(returned, expected):
-    if not isinstance(returned, dict):
-        raise WrongReturnError(
-            f"Your update_parameters must return the new parameters dict, got {kind(returned)}"
-            + (": is `return parameters` missing?" if returned is None else ".")
-        )
-    return {k: returned.get(k, MISSING) for k in expected}, []
+    return parameters_dict(returned, expected, "update_parameters", "the new parameters dict")
 
 
 def update_parameters(student):

@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from .compare import MISSING
 from .runner import WrongReturnError
 
 SWAPPED_CACHE = ("a layer's cache holds (activation_cache, linear_cache): the parts are "
@@ -29,6 +30,20 @@ def as_tuple(returned, n, name, what):
             f"Your {name} must return {what} ({n} values), got {kind(returned)}."
         )
     return returned
+
+
+def parameters_dict(returned, expected, name, what="the dict parameters"):
+    """{key: value} of a returned parameters dict for the expected keys (MISSING where a key
+    is absent) and the problem lines, or a WrongReturnError naming what was expected."""
+    if not isinstance(returned, dict):
+        raise WrongReturnError(
+            f"Your {name} must return {what}, got {kind(returned)}"
+            + (": is `return parameters` missing?" if returned is None else ".")
+        )
+    missing = [k for k in expected if k not in returned]
+    problems = [(f"parameters has no {', '.join(missing)}; its keys are {sorted(returned)}.",
+                 None)] if missing else []
+    return {k: returned.get(k, MISSING) for k in expected}, problems
 
 
 def linear_cache_outputs(cache, prefix="linear_cache"):
