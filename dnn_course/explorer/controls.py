@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..activations import ACTIVATIONS
 from ..data import DATASETS
-from .limits import UPLOAD_MB
+from .limits import UPLOAD_MB, UploadLimit
 from .scenarios import SCENARIOS
 from .settings import MAX_HIDDEN_LAYERS, MAX_NEURONS
 from .slider_names import SliderNames
@@ -100,10 +100,12 @@ def state_controls():
                                  layout=widgets.Layout(width="100%", height="80px")),
         "download": widgets.HTML(),
         "upload_json": widgets.FileUpload(accept=".json",
-                                          description=f"Load state (≤ {UPLOAD_MB} MB)"),
+                                          description=f"Load state (≤ {UPLOAD_MB} MB)"
+                                          ).add_class("dnn-upload-json"),
         "upload_csv": widgets.FileUpload(accept=".csv",
                                          description=f"Load CSV x1,x2,label (≤ {UPLOAD_MB} MB)",
-                                         layout=widgets.Layout(width="auto")),
+                                         layout=widgets.Layout(width="auto")
+                                         ).add_class("dnn-upload-csv"),
     }
 
 
@@ -137,7 +139,8 @@ def layout(c, views, inside_views=()):
     for part in (data, network, state):
         part.add_class("dnn-advanced")
     root = box([
-        widgets.HTML(STYLE), SliderNames(),
+        widgets.HTML(STYLE), SliderNames(), UploadLimit(
+            {"dnn-upload-csv": c["upload_csv"], "dnn-upload-json": c["upload_json"]}, c["message"]),
         row([c["play"], c["pause"], c["step"], c["reset"], c["iteration"], c["presenter"]]),
         c["message"],
         row([box([data, network], layout=keep()), boundary, curves],
