@@ -60,7 +60,7 @@ def tensor(name, value, columns=COLUMNS):
 
 
 def _number(x):
-    return f"{float(x):.4g}"
+    return f"{float(x) + 0.0:.4g}"  # + 0.0: -0.0 prints as 0
 
 
 def _dot(left, right, terms=3):
