@@ -7,9 +7,9 @@ fresh kernel, in a temporary copy of notebooks/ (the committed ones are never to
 with MPLBACKEND=Agg. Wall time runs from starting the kernel to the end of the last cell;
 then, before the kernel shuts down, we read from /proc/<kernel pid> its CPU time (user +
 sys, all threads) and its peak resident memory (VmHWM). Also measured: a per-user
-`jupyter lab` server (VmRSS after it has served a page) and a Play tick of the explorer
-(here in this process, with inline figures). From these: the students one JupyterHub
-node can hold.
+`jupyter lab` server (VmRSS after it has served a page). From these: the students one
+JupyterHub node can hold. What Play in the explorer costs needs a browser, which draws its
+views: ``python -m benchmarks.classroom`` measures it.
 """
 
 import argparse
@@ -31,7 +31,6 @@ from scripts.jupyter_sandbox import isolate  # noqa: E402
 from scripts.notebook_runner import run_notebook  # noqa: E402
 
 isolate()  # Jupyter/IPython/matplotlib state in a throw-away folder, Agg backend
-from dnn_course.explorer import Explorer  # noqa: E402
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")  # the unit of the times in /proc/<pid>/stat
 
@@ -88,18 +87,6 @@ def lab_server_mib(folder):
         server.wait(30)
 
 
-def play_tick(ticks=50):
-    """Wall s, CPU s and rest s of one Play tick of the default explorer (inline figures)."""
-    explorer = Explorer(figures="inline")
-    for _ in range(5):  # warm up
-        explorer.tick()
-    cpu, wall = time.process_time(), time.perf_counter()
-    for _ in range(ticks):
-        explorer.tick()
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return wall / ticks, cpu / ticks, explorer.timer.interval
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--exercises", action="store_true",
@@ -121,7 +108,6 @@ def main():
             paths += sorted((copy / "exercises").glob("*.ipynb"))
         rows = {p.relative_to(copy).as_posix(): measure_notebook(p) for p in paths}
         server = lab_server_mib(copy)
-    tick_wall, tick_cpu, rest = play_tick()
 
     print(f"Measured on {os.cpu_count()} cores, load average {load} at the start.\n")
     print("| notebook | wall s | CPU s | peak kernel MiB |\n|---|---:|---:|---:|")
@@ -130,15 +116,12 @@ def main():
     walls, cpus, peaks = zip(*rows.values(), strict=True)
     print(f"| **total / max** | {sum(walls):.1f} | {sum(cpus):.1f} | {max(peaks):.0f} (max) |")
     print(f"\njupyter lab server after serving /lab: {server:.0f} MiB resident")
-    print(f"explorer Play: one tick {tick_wall * 1000:.0f} ms wall, {tick_cpu * 1000:.0f} ms CPU, "
-          f"then {rest * 1000:.0f} ms rest")
 
     usable = (args.node_gib - args.reserve_gib) * 1024  # MiB
     one_kernel, all_kernels = max(peaks) + server, sum(peaks) + server
     heaviest = max(rows, key=lambda name: rows[name][1])
     heavy_cpu = rows[heaviest][1]
     run_all = math.floor(args.node_cores * args.within / heavy_cpu)
-    play_cores = tick_cpu / (tick_wall + rest)  # cores one student uses while Play runs
     print(f"""
 ## One node: {args.node_gib:g} GiB, {args.node_cores} cores
 
@@ -152,8 +135,7 @@ CPU: a student who reads uses none; kernels that run at the same moment share th
 - all press Run All on the heaviest notebook ({heaviest}, {heavy_cpu:.1f} CPU s) at once:
   {args.node_cores} cores x {args.within:g} s / {heavy_cpu:.1f} s = **{run_all} students** finish \
 within {args.within:g} s
-- all press Play in the explorer at once: each uses {play_cores:.2f} cores,
-  so **{math.floor(args.node_cores / play_cores)} students** play at full speed""")
+- all press Play in the explorer at once: python -m benchmarks.classroom (a real browser)""")
 
 
 if __name__ == "__main__":

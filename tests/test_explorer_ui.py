@@ -308,3 +308,16 @@ def test_a_bad_per_layer_text_shows_a_message_and_keeps_the_model(ex, name, text
     assert ex.settings == Settings(m=120)
     ex.controls["step"].click()
     assert ex.session.iteration == 1
+
+
+def test_the_page_cannot_make_the_kernel_allocate_or_work(ex):
+    """The live views are drawn by the page at a fixed size: no ipympl canvas, whose resize
+    message (20000 x 20000 pixels) made the kernel allocate gigabytes. The only message the
+    page sends is the clock's frame request; anything else is ignored."""
+    widgets = list(_walk(Explorer(Settings(m=60), figures="browser").widget))
+    assert not [w for w in widgets if type(w).__module__.startswith("ipympl")]
+    ex.play()
+    for content in ({"resize": {"width": 20000, "height": 20000}}, {"request": "0"},
+                    {"request": ex.clock.frame + 1}, {}):
+        ex.clock._requested(ex.clock, content, [])
+    assert ex.session.iteration == 0 and ex.clock.frame == 0
