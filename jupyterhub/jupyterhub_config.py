@@ -44,14 +44,15 @@ c.Spawner.mem_guarantee = f"{HEAVIEST_KERNEL_MIB + SERVER_MIB}M"
 c.Spawner.cpu_limit = 1.0
 c.Spawner.cpu_guarantee = round(PLAY_CORES, 1)
 # LocalProcessSpawner cannot enforce these: it passes them to the server as MEM_LIMIT and
-# CPU_LIMIT (jupyter-resource-usage shows them). The Littlest JupyterHub (systemd) and Zero
-# to JupyterHub (Kubernetes) enforce the same numbers: README, "Hosting a class on JupyterHub".
+# CPU_LIMIT (jupyter-resource-usage, if installed, shows them). The Littlest JupyterHub
+# (systemd) and Zero to JupyterHub (Kubernetes) enforce the same numbers: README, "Hosting a
+# class on JupyterHub".
 
 # --- Network: the hub and the proxy on 127.0.0.1 only (`make hub HUB_PORT=...` changes 8000).
 c.JupyterHub.bind_url = "http://127.0.0.1:8000"
 c.JupyterHub.hub_ip = "127.0.0.1"
 c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:8001"
-# configurable-http-proxy: the one `make hub` installs with npm, else the one on PATH.
+# configurable-http-proxy: the one `make proxy` installs with npm, else the one on PATH.
 proxy = Path(sys.prefix) / "proxy" / "node_modules" / ".bin" / "configurable-http-proxy"
 if proxy.exists():
     c.ConfigurableHTTPProxy.command = [str(proxy)]
