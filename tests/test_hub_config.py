@@ -8,6 +8,7 @@ import os
 import secrets
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,11 @@ def test_pam_lets_in_a_listed_student_with_the_right_password_only(unix_users):
 
     def log_in(name, password):
         data = {"username": name, "password": password}
-        return asyncio.run(authenticator.get_authenticated_user(None, data))
+        # In a thread of its own: after the browser tests, Playwright's event loop still
+        # runs in this one, and asyncio.run refuses to start a second.
+        with ThreadPoolExecutor(1) as thread:
+            return thread.submit(asyncio.run,
+                                 authenticator.get_authenticated_user(None, data)).result()
 
     assert log_in(listed, password)["name"] == listed
     assert log_in(listed, password + "x") is None
