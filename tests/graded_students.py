@@ -18,6 +18,10 @@ STUDENTS = {
     "transposed_W": {"linear_forward": [("np.dot(W, A_prev)", "np.dot(W.T, A_prev)")]},
     "cost_sign": {"compute_cost": [("cost = -(1 / m) *", "cost = (1 / m) *")]},
     "fixed_depth": {"L_model_forward": [("L = len(parameters) // 2", "L = 3")]},
+    "X_every_layer": {"L_model_forward": [('A_prev, parameters["W" + str(l)]',
+                                           'X, parameters["W" + str(l)]')]},
+    "sigmoid_sign": {"linear_activation_forward": [  # the ReLU branch right, sigmoid wrong
+        ("A, activation_cache = sigmoid(Z)", "A, activation_cache = 1 / (1 + np.exp(Z)), Z")]},
     "talkative": {"linear_forward": [
         ("def linear_forward", "import sys\nimport warnings\n\n\ndef linear_forward"),
         ("    return Z, cache", "    print('Z has shape', Z.shape)\n"

@@ -29,8 +29,8 @@ from scripts.build_otter import build as build_otter
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]
 POINTS = function_points()  # {assignment: {function: points}}, read from the sources
-MISTAKES = ["transposed_W", "cost_sign", "no_1_over_m", "no_keepdims", "flipped_dAL",
-            "in_place_update"]
+MISTAKES = ["transposed_W", "cost_sign", "fixed_depth", "X_every_layer", "no_1_over_m",
+            "no_keepdims", "flipped_dAL", "in_place_update"]
 OTTER_STUDENTS = ["reference", "transposed_W", "cost_sign"]  # graded by otter too
 
 
@@ -129,12 +129,20 @@ def test_printing_and_warning_cost_nothing_and_are_shown(course):
 
 
 def test_a_function_right_on_some_cases_gets_that_fraction_of_its_points(course):
-    depths = [len(parameters) // 2 for _, (_, parameters) in cases.model_cases()]
-    fraction = depths.count(3) / len(depths)  # the student wrote L = 3
-    points = POINTS["01_forward"]["L_model_forward"]
+    activations = [args[3] for _, args in cases.activation_cases()]
+    fraction = activations.count("relu") / len(activations)  # the sigmoid branch is wrong
+    points = POINTS["01_forward"]["linear_activation_forward"]
     assert 0 < fraction < 1
-    expected = {**POINTS["01_forward"], "L_model_forward": round(points * fraction, 2)}
-    assert scores(course[0], "fixed_depth", "01_forward") == expected
+    expected = {**POINTS["01_forward"], "linear_activation_forward": round(points * fraction, 2)}
+    assert scores(course[0], "sigmoid_sign", "01_forward") == expected
+
+
+@pytest.mark.parametrize("student", ["fixed_depth", "X_every_layer"])  # right when L = 3, 2
+def test_cases_a_recognised_mistake_passes_by_chance_give_no_points(student):
+    (wrong,) = students.STUDENTS[student]
+    result = check.grade(getattr(check, wrong), students.function(student, wrong), points=4)
+    assert result.diagnoses and result.cases_passed > 0 and result.score == 0, str(result)
+    assert "a recognised classic mistake scores 0" in result.lines[0], str(result)
 
 
 def test_the_readme_lists_the_points_of_every_function():

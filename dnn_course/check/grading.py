@@ -9,7 +9,9 @@ A graded test cell of an exercise notebook reads::
 nbgrader takes the number on the cell's last line as the cell's score (partial credit), and
 gives 0 to a cell that raises or writes to stderr. So that the score is the function's own:
 
-- score = points * (test cases passed) / (test cases): a partly right function gets part;
+- score = points * (test cases passed) / (test cases): a partly right function gets part,
+  but a classic mistake the check recognises scores 0 (the cases it passes, it passes by
+  chance: a missing 1/m is right when m = 1, X fed to every layer when L = 1);
 - the function is graded with the package's own versions of the exercise functions it calls
   (linear_activation_forward with the reference linear_forward), so one mistake costs the
   points of the function that makes it, once; the feedback still names the student's
@@ -110,10 +112,15 @@ def grade(checker, student, points):
     with quietly() as (out, caught):
         result = checker(function)
     notes = [note for note in (_callee_note(name, c, student) for c in callees) if note]
-    score = round(points * result.cases_passed / result.cases, 2) if result.cases else 0.0
-    header = (f"Score: {score:g} of {points:g} points ({result.cases_passed} of "
-              f"{result.cases} test cases passed)." if result.cases else
-              f"Score: 0 of {points:g} points.")
+    fraction = result.cases_passed / result.cases if result.cases else 0.0
+    score = 0.0 if result.diagnoses else round(points * fraction, 2)
+    header = f"Score: {score:g} of {points:g} points"
+    if result.cases:
+        header += f" ({result.cases_passed} of {result.cases} test cases passed"
+        header += "; a recognised classic mistake scores 0)." if score < points * fraction \
+            else ")."
+    else:
+        header += "."
     shown = _shown(out.getvalue(), caught)
     return Grade(name, result.passed, [header, *result.lines, *notes, *shown],
                  result.diagnoses, result.pending, result.cases_passed, result.cases,
