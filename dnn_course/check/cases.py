@@ -154,4 +154,4 @@ def training_cases(deep):
                                                                     [4, 7, 1])
     return [(f"layers_dims = {d}, learning_rate = {alpha}, num_iterations = {n}",
              (X, Y, d, alpha, n))
-            for d, alpha, n in zip(dims, (0.1, 0.5, 0.3), (250, 1, 101), strict=True)]
+            for d, alpha, n in zip(dims, (0.1, 0.5, 0.3), (201, 1, 101), strict=True)]

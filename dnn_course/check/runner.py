@@ -44,6 +44,7 @@ class Spec:
     unpack: object  # callable(returned, expected) -> (dict, problems)
     mistakes: object  # callable(*args) -> list of (text, dict)
     layer_of: object = None
+    seed: int | None = None  # np.random.seed(seed) before the expected outputs and the call
     mutation_text: str = (
         "{names} changed in place: copy an array before changing it (np.array(x, copy=True))"
     )
@@ -61,11 +62,21 @@ def _same_input(a, b):
     return a == b
 
 
+def _reseed(spec):
+    """np.random.seed(spec.seed), if the spec has one: functions that draw from NumPy's global
+    generator, like the course's, then draw the same numbers for the student and the expected
+    outputs (known mistakes that draw seed it themselves)."""
+    if spec.seed is not None:
+        np.random.seed(spec.seed)
+
+
 def _run_case(spec, student, args):
     """(lines, diagnoses, rank) for one case; both lists are empty when it passed."""
     pristine = copy.deepcopy(args)
+    _reseed(spec)
     expected = spec.expected(*copy.deepcopy(args))
     try:
+        _reseed(spec)
         returned = student(*args)
     except (NotImplementedError, TimeLimitExceeded, KeyboardInterrupt):
         raise
