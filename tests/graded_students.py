@@ -34,6 +34,11 @@ STUDENTS = {
          "dAL = np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)")]},
     "in_place_update": {"update_parameters": [
         ("    parameters = {key: value.copy() for key, value in parameters.items()}\n", "")]},
+    "zero_weights": {"initialize_parameters_deep": [
+        ("np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01",
+         "np.zeros((layer_dims[l], layer_dims[l - 1]))")]},
+    "update_sign": {"L_layer_model": [
+        ('- learning_rate * grads["dW" + str(l)]', '+ learning_rate * grads["dW" + str(l)]')]},
 }
 
 

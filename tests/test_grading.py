@@ -30,7 +30,7 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]
 POINTS = function_points()  # {assignment: {function: points}}, read from the sources
 MISTAKES = ["transposed_W", "cost_sign", "fixed_depth", "X_every_layer", "no_1_over_m",
-            "no_keepdims", "flipped_dAL", "in_place_update"]
+            "no_keepdims", "flipped_dAL", "in_place_update", "zero_weights", "update_sign"]
 OTTER_STUDENTS = ["reference", "transposed_W", "cost_sign"]  # graded by otter too
 
 
