@@ -46,7 +46,11 @@ def run_all(page):
 
 
 def count_code_cells(path):
-    return sum(cell.cell_type == "code" for cell in nbformat.read(path, as_version=4).cells)
+    """The code cells whose prompt JupyterLab shows: a cell with its source hidden (an
+    answer to a Try it) runs too, but shows no prompt to count."""
+    cells = nbformat.read(path, as_version=4).cells
+    return sum(cell.cell_type == "code"
+               and not cell.metadata.get("jupyter", {}).get("source_hidden") for cell in cells)
 
 
 def run_all_and_wait(page, panel, n_code_cells, timeout=300):
