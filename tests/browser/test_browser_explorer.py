@@ -121,5 +121,7 @@ def test_explorer_in_jupyterlab(lab_page, lab):
 
 
 def test_explorer_in_voila(page, voila):
-    page.goto(voila.url("/"))
+    # Voila answers once it has run every cell; on a loaded machine that can take longer
+    # than a page load's default 30 s, so wait for the explorer itself (check_explorer).
+    page.goto(voila.url("/"), wait_until="commit")
     check_explorer(page, page.locator(".dnn-explorer"))
