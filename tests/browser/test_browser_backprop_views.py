@@ -136,3 +136,20 @@ def test_three_layer_widget_in_jupyterlab_is_axe_clean(lab_page, lab):
     wait_for(lab_page, lambda: "3 hidden" in widget.locator(".dnn-three-layer-output img")
              .first.get_attribute("alt"), 120, lambda: "depth 3 was not drawn")
     check_axe(lab_page, ".jp-OutputArea-output:has(.dnn-depth)")
+
+
+def test_three_layer_widget_in_voila_is_axe_clean(lab_page, lab):
+    """Notebook 03 as a Voila dashboard (the Jupyter server's voila/render route)."""
+    lab_page.set_viewport_size({"width": 1280, "height": 800})
+    lab_page.goto(lab.url("/voila/render/03_three_layer_example.ipynb"), wait_until="commit",
+                  timeout=240_000)  # Voila runs the whole notebook before the page loads
+    output = lab_page.locator(".dnn-three-layer-output img").first
+    output.wait_for(timeout=240_000)
+    assert "Decision boundary" in output.get_attribute("alt")
+    handle = lab_page.locator(".dnn-depth .noUi-handle")
+    assert handle.get_attribute("aria-label") == "hidden layers"
+    chain = lab_page.locator(".dnn-chain").first
+    chain.locator(".dnn-chain-next").focus()
+    lab_page.keyboard.press("Enter")
+    expect(chain.locator(".dnn-chain-position")).to_contain_text("step 2 of 7")
+    check_axe(lab_page)

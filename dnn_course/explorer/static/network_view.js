@@ -33,8 +33,11 @@ export default {
       bar.append(label);
     }
     const key = element("span", "dnn-network-key");
-    key.innerHTML = `<span style="color:${POSITIVE}">━ &gt; 0</span> ` +
-      `<span style="color:${NEGATIVE}">╌ &lt; 0</span> ✕ dead ReLU`;
+    const sample = (colour, dash) => `<svg width="24" height="8" aria-hidden="true">` +
+      `<line x1="0" y1="4" x2="24" y2="4" stroke="${colour}" stroke-width="2" ` +
+      `stroke-dasharray="${dash}"/></svg>`;
+    key.innerHTML = `${sample(POSITIVE, "")} &gt; 0 &nbsp;${sample(NEGATIVE, "4 3")} &lt; 0 ` +
+      "&nbsp;✕ dead ReLU";
     bar.append(key);
     const width = 560, height = 300;
     const { canvas, ctx } = makeCanvas(el, width, height);
