@@ -22,6 +22,7 @@ STYLE = """<style>
 .dnn-presenter {--jp-widgets-font-size: 20px; --jp-widgets-inline-height: 40px;
                 --jp-widgets-inline-label-width: 160px; font-size: 20px}
 .dnn-presenter .dnn-advanced {display: none !important}
+.jp-RenderedHTMLCommon a, .dnn-explorer a {text-decoration: underline !important}
 .dnn-presenter pre.dnn-pre {font-size: 18px}
 </style>"""
 

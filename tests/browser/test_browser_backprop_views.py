@@ -8,14 +8,8 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from jupyter_servers import EXPLORER, NOTEBOOKS
-from jupyter_ui import (
-    count_code_cells,
-    iteration_of,
-    open_notebook,
-    run_all_and_wait,
-    wait_for,
-)
+from jupyter_servers import EXPLORER
+from jupyter_ui import iteration_of, open_notebook, run_all, wait_for
 from playwright.sync_api import expect
 
 from dnn_course.explorer import Session
@@ -116,7 +110,7 @@ def test_views_in_voila(page, voila):
 def test_views_in_jupyterlab(lab_page, lab):
     lab_page.set_viewport_size({"width": 1280, "height": 800})
     panel = open_notebook(lab_page, lab, EXPLORER)
-    assert run_all_and_wait(lab_page, panel, count_code_cells(NOTEBOOKS / EXPLORER)) == []
+    run_all(lab_page)  # check_views waits for the explorer's views to appear
     check_views(lab_page, panel.locator(".dnn-explorer"))
     screenshots(lab_page, panel.locator(".dnn-explorer"), "jupyterlab")
     check_axe(lab_page, ".dnn-explorer")
@@ -126,9 +120,9 @@ def test_three_layer_widget_in_jupyterlab_is_axe_clean(lab_page, lab):
     lab_page.set_viewport_size({"width": 1280, "height": 800})
     name = "03_three_layer_example.ipynb"
     panel = open_notebook(lab_page, lab, name)
-    assert run_all_and_wait(lab_page, panel, count_code_cells(NOTEBOOKS / name)) == []
+    run_all(lab_page)
     widget = panel.locator(".jp-OutputArea-output:has(.dnn-depth)")
-    widget.locator(".dnn-three-layer-output img").first.wait_for(timeout=120_000)
+    widget.locator(".dnn-three-layer-output img").first.wait_for(timeout=300_000)
     handle = widget.locator(".dnn-depth .noUi-handle")
     assert handle.get_attribute("aria-label") == "hidden layers"
     handle.focus()
