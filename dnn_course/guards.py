@@ -42,10 +42,11 @@ def is_real(value):
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
-def check_integer(name, value, least, what=""):
-    """Raise unless ``value`` is an integer >= ``least`` (``what``: what it counts)."""
-    if not is_integer(value) or value < least:
-        raise ValueError(f"{name} must be an integer >= {least}{what}, got {value!r}")
+def check_integer(name, value, least, what="", most=None):
+    """Raise unless ``value`` is an integer from ``least`` to ``most`` (None: no limit)."""
+    if not is_integer(value) or value < least or most is not None and value > most:
+        span = f">= {least}" if most is None else f"from {least} to {most}"
+        raise ValueError(f"{name} must be an integer {span}{what}, got {value!r}")
 
 
 def check_positive(name, value):

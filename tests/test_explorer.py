@@ -157,7 +157,7 @@ def test_malformed_json_state_gets_a_clear_error(edit, message):
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"hidden_layers": 7}, "hidden_layers must be from 0 to 6"),
+        ({"hidden_layers": 7}, "hidden_layers must be an integer from 0 to 6"),
         ({"neurons": (8, 8, 8)}, "neurons gives 3 values but there are hidden_layers = 2"),
         ({"hidden_activation": "softmax"}, "unknown activation 'softmax'"),
         ({"hidden_activation": ("relu;tanh",)}, "unknown activation 'relu;tanh'"),

@@ -13,6 +13,7 @@ import numpy as np
 
 from ..activations import get_activation
 from ..cost import compute_cost as reference_cost
+from ..guards import is_real
 from ..linear import linear_forward as reference_linear
 from ..model import L_model_forward as reference_forward
 from ..model import forward_layers, layer_activations
@@ -238,8 +239,7 @@ def _unpack_cost(returned, expected):
                      "cost = float(np.squeeze(cost)).")
         value = returned.reshape(()) if returned.size == 1 else returned
         return {"cost": value}, [(line, diagnosis)]
-    if isinstance(returned, bool) or not isinstance(returned, int | float | np.number
-                                                       | np.ndarray):
+    if not (is_real(returned) or isinstance(returned, np.ndarray)):
         raise WrongReturnError(f"Your compute_cost must return a number, got {kind(returned)}.")
     return {"cost": returned}, []
 

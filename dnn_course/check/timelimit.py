@@ -20,11 +20,13 @@ import signal
 import threading
 import time
 
+from ..guards import is_real
+
 
 def _checked(seconds, name):
     """``seconds`` as a float, if it is a finite number > 0."""
     try:
-        value = float(seconds) if not isinstance(seconds, bool) else math.nan
+        value = float(seconds) if is_real(seconds) or isinstance(seconds, str) else math.nan
     except (TypeError, ValueError):
         value = math.nan
     if not 0 < value < math.inf:

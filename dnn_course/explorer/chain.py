@@ -11,6 +11,7 @@ import numpy as np
 
 from ..activations import get_activation
 from ..cost import compute_cost
+from ..guards import check_integer
 from ..model import L_model_backward, L_model_forward, hidden_activations
 from .stepthrough import backward_steps, forward_steps
 
@@ -26,9 +27,7 @@ def chain_steps(AL, Y, caches, grads, activations):
 
 def position(index, L):
     """Step ``index`` (0..2L) as (row, l): ("forward", 1..L), ("loss", L), ("backward", L..1)."""
-    integer = isinstance(index, int | np.integer) and not isinstance(index, bool)
-    if not integer or not 0 <= index <= 2 * L:
-        raise ValueError(f"step must be an integer from 0 to 2L = {2 * L}, got {index!r}")
+    check_integer("step", index, 0, f" (2L, with L = {L} layers)", most=2 * L)
     if index < L:
         return "forward", index + 1
     return ("loss", L) if index == L else ("backward", 2 * L - index + 1)

@@ -5,10 +5,10 @@ JSON state stores them all. Bad values raise a ValueError that names the field.
 """
 
 import dataclasses
-import numbers
 
 from ..activations import ACTIVATIONS
 from ..data import DATASETS
+from ..guards import check_integer, is_real
 from ..initialization import SCALES
 
 MAX_HIDDEN_LAYERS = 6
@@ -51,11 +51,11 @@ class Settings:
                 object.__setattr__(self, name, tuple(value))
         if self.dataset not in (*DATASETS, CUSTOM):
             raise ValueError(f"dataset must be one of {', '.join(DATASETS)}, got {self.dataset!r}")
-        _integer("m", self.m, 4, MAX_M)
-        _integer("data_seed", self.data_seed, 0, 2**32 - 1)
-        _integer("seed", self.seed, 0, 2**32 - 1)
-        _integer("hidden_layers", self.hidden_layers, 0, MAX_HIDDEN_LAYERS)
-        _integer("steps_per_tick", self.steps_per_tick, 1, 1000)
+        check_integer("m", self.m, 4, most=MAX_M)
+        check_integer("data_seed", self.data_seed, 0, most=2**32 - 1)
+        check_integer("seed", self.seed, 0, most=2**32 - 1)
+        check_integer("hidden_layers", self.hidden_layers, 0, most=MAX_HIDDEN_LAYERS)
+        check_integer("steps_per_tick", self.steps_per_tick, 1, most=1000)
         _number("noise", self.noise, 0, 2)
         _number("test_fraction", self.test_fraction, 0, 1, open_interval=True)
         _number("learning_rate", self.learning_rate, 0, 100, open_interval=True)
@@ -67,7 +67,7 @@ class Settings:
     def hidden_dims(self):
         """[n[1], ..., n[L-1]]: the hidden layer sizes."""
         for n in _values(self.neurons):
-            _integer("neurons", n, 1, MAX_NEURONS)
+            check_integer("neurons", n, 1, most=MAX_NEURONS)
         return _per_layer("neurons", self.neurons, self.hidden_layers)
 
     def hidden_activations(self):
@@ -117,15 +117,8 @@ def _per_layer(name, value, hidden_layers):
     return [value] * hidden_layers
 
 
-def _integer(name, value, low, high):
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ValueError(f"{name} must be an integer from {low} to {high}, got {value!r}")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be from {low} to {high}, got {value}")
-
-
 def _number(name, value, low, high, open_interval=False):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+    if not is_real(value):
         raise ValueError(f"{name} must be a number, got {value!r}")
     inside = low < value < high if open_interval else low <= value <= high
     if not inside:

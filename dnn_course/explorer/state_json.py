@@ -10,6 +10,7 @@ import reprlib
 
 import numpy as np
 
+from ..guards import check_integer, is_integer, is_real
 from .own_data import check_arrays
 from .session import Session
 from .settings import CUSTOM, Settings, field_names
@@ -58,8 +59,7 @@ def from_json(text):
     session = Session(settings, *own)
     session.parameters = _parameters(document["parameters"], session.parameters)
     iteration = document["iteration"]
-    if isinstance(iteration, bool) or not isinstance(iteration, int) or iteration < 0:
-        raise ValueError(f"iteration must be an integer >= 0, got {iteration!r}")
+    check_integer("iteration", iteration, 0)
     session.iteration = iteration
     L = len(session.parameters) // 2
     session.costs, session.test_costs, session.grad_norms, session.dead = _history(
@@ -124,11 +124,11 @@ def _history(document, iteration, L):
 
 
 def _nonnegative(value):
-    return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+    return is_real(value) and value >= 0
 
 
 def _count(value):
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    return is_integer(value) and value >= 0
 
 
 def _settings(values):
