@@ -1,14 +1,11 @@
 """Guards: every input check of the engine, each written once, in the lecture's terms.
 
 An engine function opens with a guard line or two, then the lecture's equations. A guard
-returns its input the way the equations read it (a 2-D numeric array, the number of
-layers L) or raises an error that names the argument, what was expected, what came and
-the fix: "X has 209 rows but W1 expects 12288 input features — examples are columns: ...".
-Guards only read their inputs: valid input gives the same numbers with or without them.
-
-``checks_skipped()`` switches them off for inputs that were already checked: from its
-second iteration on, a training step feeds the same X and Y and the package's own W[l],
-b[l] back in, and re-checking them every iteration only costs time.
+returns its input as the equations read it (a 2-D numeric array, the number of layers L)
+or raises an error naming the argument, what was expected, what came and the fix, e.g.
+"X has 209 rows but W1 expects 12288 input features — examples are columns: ...". Guards
+only read: valid input gives the same numbers with or without them, so ``checks_skipped()``
+switches them off for inputs already checked (a training step's later iterations).
 """
 
 import contextlib
@@ -51,8 +48,6 @@ def check_integer(name, value, least, what="", most=None):
 
 def check_positive(name, value):
     """Raise unless ``value`` is a finite real number > 0."""
-    if _SKIP.get():
-        return
     if not is_real(value):
         raise TypeError(f"{name} must be a number, got {type(value).__name__}")
     if not 0 < value < np.inf:
@@ -73,14 +68,10 @@ def as_matrix(name, value, shape):
     if value is None or isinstance(value, str | dict):
         raise TypeError(f"{name} must be a numpy array of shape {shape}, "
                         f"got {type(value).__name__}")
-    # np.asarray also turns an np.matrix into an array, so that * stays element-wise
-    if isinstance(value, np.ndarray):
+    try:  # np.asarray also turns an np.matrix into an array, so that * stays element-wise
+        value = np.asarray(value, dtype=None if isinstance(value, np.ndarray) else float)
+    except TypeError:  # complex numbers or objects: named below
         value = np.asarray(value)
-    else:
-        try:
-            value = np.asarray(value, dtype=float)
-        except TypeError:  # complex numbers or objects: named below
-            value = np.asarray(value)
     if np.issubdtype(value.dtype, np.complexfloating):
         raise TypeError(f"{name} holds complex numbers (dtype {value.dtype}); the lecture's "
                         f"arrays are real: pass {name}.real if every imaginary part is 0")
@@ -106,8 +97,7 @@ def check_finite(name, value, why="every layer after it would be NaN too — che
         total = value.sum()  # cheap: a NaN or inf anywhere makes the sum non-finite
     if not np.isfinite(total) and not np.isfinite(value).all():
         bad = int(value.size - np.isfinite(value).sum())
-        raise ValueError(
-            f"{name} contains NaN or inf ({bad} of {value.size} entries); {why}")
+        raise ValueError(f"{name} contains NaN or inf ({bad} of {value.size} entries); {why}")
 
 
 def check_features(X, n_x, source):
@@ -115,10 +105,9 @@ def check_features(X, n_x, source):
     X = as_matrix("X", X, "(n_x, m)")
     if not _SKIP.get() and X.shape[0] != n_x:
         fix = ": pass X.T" if X.shape[1] == n_x else ""
-        raise ValueError(
-            f"X has {X.shape[0]} rows but {source} expects {n_x} input features — examples are "
-            f"columns: X must be (n_x, m) = ({n_x}, m), got {X.shape}{fix}"
-        )
+        raise ValueError(f"X has {X.shape[0]} rows but {source} expects {n_x} input features "
+                         f"— examples are columns: X must be (n_x, m) = ({n_x}, m), got "
+                         f"{X.shape}{fix}")
     return X
 
 
@@ -156,18 +145,15 @@ def check_examples(name, value, averaged):
 
 
 def check_output(AL, Y, probabilities=False):
-    """AL as a finite (1, m) array (with ``probabilities``: in [0, 1]), m >= 1, and Y as
-    0/1 labels like it."""
+    """(AL, Y): AL a finite (1, m) array, m >= 1 (in [0, 1] with ``probabilities``), Y 0/1."""
     AL = as_matrix("AL", AL, "(1, m)")
     Y = check_labels(Y, AL)
     check_examples("AL", AL, "the cost J = -(1/m) sum(...) and the gradients dW, db")
     check_finite("AL", AL, "AL = sigmoid(Z[L]) is a probability, so a NaN came from NaN in X "
                            "or W[l], or from a training run that diverged")
     if probabilities and not ((AL >= 0) & (AL <= 1)).all():
-        raise ValueError(
-            f"AL must hold probabilities in [0, 1] (the sigmoid output), got values from "
-            f"{np.nanmin(AL)} to {np.nanmax(AL)}"
-        )
+        raise ValueError(f"AL must hold probabilities in [0, 1] (the sigmoid output), got "
+                         f"values from {np.nanmin(AL)} to {np.nanmax(AL)}")
     return AL, Y
 
 
@@ -176,18 +162,14 @@ def check_weights(W, b, n_prev, l="l", source="A_prev"):
     """W and b as arrays that fit after a layer of ``n_prev`` units (``source`` says which)."""
     W_name, b_name = ("W", "b") if l == "l" else (f"W{l}", f"b{l}")
     prev = "l-1" if l == "l" else l - 1
-    W = as_matrix(W_name, W, f"(n[{l}], n[{prev}])")
-    b = as_matrix(b_name, b, f"(n[{l}], 1)")
-    if _SKIP.get():
-        return W, b
+    W, b = as_matrix(W_name, W, f"(n[{l}], n[{prev}])"), as_matrix(b_name, b, f"(n[{l}], 1)")
     if W.shape[1] != n_prev:
         raise ValueError(f"{W_name} has shape {W.shape} but {source}: {W_name} must be "
                          f"(n[{l}], n[{prev}]) = ({W.shape[0]}, {n_prev})")
     if b.shape != (W.shape[0], 1):
-        raise ValueError(
-            f"{b_name} has shape {b.shape} but {W_name} has {W.shape[0]} rows: {b_name} must "
-            f"be (n[{l}], 1) = ({W.shape[0]}, 1), one bias per unit, broadcast over the m columns"
-        )
+        raise ValueError(f"{b_name} has shape {b.shape} but {W_name} has {W.shape[0]} rows: "
+                         f"{b_name} must be (n[{l}], 1) = ({W.shape[0]}, 1), one bias per unit, "
+                         "broadcast over the m columns")
     return W, b
 
 
@@ -197,9 +179,8 @@ def check_layer(A_prev, W, b):
         return A_prev, W, b
     A_prev = as_matrix("A_prev", A_prev, "(n[l-1], m)")
     rows = A_prev.shape[0]
-    W, b = check_weights(W, b, rows, source=f"A_prev has {rows} rows (A_prev is (n[l-1], m), "
-                                               "one column per example)")
-    return A_prev, W, b
+    source = f"A_prev has {rows} rows (A_prev is (n[l-1], m), one column per example)"
+    return (A_prev, *check_weights(W, b, rows, source=source))
 
 
 def _wrong(name, value, expected):
@@ -231,18 +212,17 @@ def check_dZ(dZ, linear_cache):
 
 def check_dA(dA, activation_cache):
     """The cached Z, if dA and Z are two arrays of one shape (n[l], m), as dA * g'(Z) needs."""
+    Z = activation_cache
     if _SKIP.get():
-        return activation_cache
+        return Z
     if not isinstance(dA, np.ndarray):
         raise _wrong("dA", dA, "a numpy array of shape (n[l], m)")
-    if not isinstance(activation_cache, np.ndarray):
-        raise _wrong("activation_cache", activation_cache, "the Z array cached by forward")
-    if dA.shape != activation_cache.shape:
-        raise ValueError(
-            f"dA has shape {dA.shape} but the cached Z has shape {activation_cache.shape}; "
-            "they are combined element-wise, so their shapes must be equal"
-        )
-    return activation_cache
+    if not isinstance(Z, np.ndarray):
+        raise _wrong("activation_cache", Z, "the Z array cached by forward")
+    if dA.shape != Z.shape:
+        raise ValueError(f"dA has shape {dA.shape} but the cached Z has shape {Z.shape}; "
+                         "they are combined element-wise, so their shapes must be equal")
+    return Z
 
 
 # ---- the network: W1, b1, ..., WL, bL, and X -> layer 1 -> ... -> layer L ---------------
@@ -270,8 +250,7 @@ def check_network(X, parameters):
     L = num_layers(parameters)
     if _SKIP.get():
         return X, L
-    W1 = as_matrix("W1", parameters["W1"], "(n[1], n[0])")
-    X = check_features(X, W1.shape[1], "W1")
+    X = check_features(X, as_matrix("W1", parameters["W1"], "(n[1], n[0])").shape[1], "W1")
     check_finite("X", X)
     n_prev = X.shape[0]
     for l in range(1, L + 1):
@@ -289,15 +268,12 @@ def check_hidden_activation(hidden_activation, L, choices):
     if isinstance(names, str):
         names = [names] * (L - 1)
     if not isinstance(names, list | tuple):
-        raise TypeError(
-            f"hidden_activation must be one name ({', '.join(map(repr, choices))}) or a "
-            f"list of L - 1 = {L - 1} names, one per hidden layer; got {hidden_activation!r}"
-        )
+        raise TypeError(f"hidden_activation must be one name ({', '.join(map(repr, choices))}) "
+                        f"or a list of L - 1 = {L - 1} names, one per hidden layer; got "
+                        f"{hidden_activation!r}")
     if len(names) != L - 1:
-        raise ValueError(
-            f"hidden_activation lists {len(names)} names but this network has "
-            f"L - 1 = {L - 1} hidden layers: give one name, or one per hidden layer"
-        )
+        raise ValueError(f"hidden_activation lists {len(names)} names but this network has "
+                         f"L - 1 = {L - 1} hidden layers: give one name, or one per hidden layer")
     for name in names:
         check_choice("activation", name, choices)
     return list(names)
@@ -314,10 +290,10 @@ def check_caches(AL, caches):
 
 def check_update(parameters, grads, learning_rate):
     """(L, parameters, grads): W[l], b[l] and dW[l], db[l] as arrays of equal shapes."""
+    if _SKIP.get():
+        return num_layers(parameters), parameters, grads
     check_positive("learning_rate", learning_rate)
     L = num_layers(parameters)
-    if _SKIP.get():
-        return L, parameters, grads
     num_layers(grads, prefix="d")
     values, gradients = {}, {}
     for key in (f"{p}{l}" for l in range(1, L + 1) for p in "Wb"):
@@ -338,15 +314,10 @@ def check_layer_dims(layer_dims):
     if isinstance(layer_dims, str | bytes) or not hasattr(layer_dims, "__len__"):
         raise TypeError(f"layer_dims must be a list like [n_x, n_1, 1], got {layer_dims!r}")
     if len(layer_dims) < 2:
-        raise ValueError(
-            f"layer_dims needs at least two entries [n_x, ..., n[L]] (the input size and the "
-            f"output size), got {list(layer_dims)}"
-        )
+        raise ValueError(f"layer_dims needs at least two entries [n_x, ..., n[L]] (the input "
+                         f"size and the output size), got {list(layer_dims)}")
     for l, n in enumerate(layer_dims):
-        if not is_integer(n) or n <= 0:
-            raise ValueError(
-                f"layer_dims[{l}] = {n!r}: every layer size n[l] must be a positive integer"
-            )
+        check_integer(f"layer_dims[{l}]", n, 1, " (every layer size n[l])")
     return [int(n) for n in layer_dims]
 
 
@@ -365,18 +336,15 @@ def check_training(X, Y, layers_dims, learning_rate, num_iterations, callback_ev
 def check_start(parameters, layers_dims):
     """Parameters to continue from, if they fit layers_dims: W[l] (n[l], n[l-1]), b[l] (n[l], 1)."""
     if num_layers(parameters) != len(layers_dims) - 1:
-        raise ValueError(
-            f"parameters has L = {num_layers(parameters)} layers but layers_dims = "
-            f"{layers_dims} has {len(layers_dims) - 1}: pass the layers_dims they were made with"
-        )
+        raise ValueError(f"parameters has L = {num_layers(parameters)} layers but layers_dims = "
+                         f"{layers_dims} has {len(layers_dims) - 1}: pass the layers_dims they "
+                         "were made with")
     start = {}
-    for l in range(1, len(layers_dims)):
-        n, n_prev = layers_dims[l], layers_dims[l - 1]
+    for l, (n_prev, n) in enumerate(zip(layers_dims[:-1], layers_dims[1:], strict=True), start=1):
         for key, shape in ((f"W{l}", (n, n_prev)), (f"b{l}", (n, 1))):
             start[key] = as_matrix(key, parameters[key], str(shape))
             if start[key].shape != shape:
-                raise ValueError(
-                    f"parameters[{key!r}] has shape {start[key].shape} but layers_dims = "
-                    f"{layers_dims} needs {shape}: pass the layers_dims they were made with"
-                )
+                raise ValueError(f"parameters[{key!r}] has shape {start[key].shape} but "
+                                 f"layers_dims = {layers_dims} needs {shape}: pass the "
+                                 "layers_dims they were made with")
     return start

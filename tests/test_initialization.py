@@ -60,9 +60,9 @@ def test_no_global_seed_is_touched():
     [
         ([5], ValueError, "at least two entries"),
         ([], ValueError, "at least two entries"),
-        ([5, 0, 1], ValueError, r"layer_dims\[1\] = 0"),
-        ([5, -3, 1], ValueError, r"layer_dims\[1\] = -3"),
-        ([5, 2.5, 1], ValueError, r"layer_dims\[1\] = 2.5"),
+        ([5, 0, 1], ValueError, r"layer_dims\[1\] must be an integer >= 1.*got 0"),
+        ([5, -3, 1], ValueError, r"layer_dims\[1\] must be an integer >= 1.*got -3"),
+        ([5, 2.5, 1], ValueError, r"layer_dims\[1\] must be an integer >= 1.*got 2.5"),
         (7, TypeError, "must be a list"),
     ],
 )
