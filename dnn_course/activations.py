@@ -1,9 +1,8 @@
 """Activation functions g(Z) and their backward steps dZ = dA * g'(Z).
 
-Each forward ``g(Z) -> (A, activation_cache)`` caches Z itself, and each backward
-``g_backward(dA, activation_cache) -> dZ`` computes g'(Z) from that cached Z (never
-from A, never from a recomputed Z). ``ACTIVATIONS`` maps a name to its pair, so adding
-an activation touches one place.
+Each forward ``g(Z) -> (A, activation_cache)`` caches Z, (n[l], m), and each backward
+``g_backward(dA, activation_cache) -> dZ`` computes g'(Z) from that cached Z. ``ACTIVATIONS``
+maps a name to its pair, so adding an activation touches one place.
 """
 
 import numpy as np
@@ -14,17 +13,7 @@ LEAKY_SLOPE = 0.01
 
 
 def sigmoid(Z):
-    """A = sigmoid(Z) = 1 / (1 + exp(-Z)), element-wise; the cache is Z.
-
-    Parameters
-    ----------
-    Z : ndarray, (n[l], m)
-
-    Returns
-    -------
-    A : ndarray, (n[l], m), values in [0, 1]
-    activation_cache : ndarray, Z itself (backward needs it for g'(Z))
-    """
+    """A = sigmoid(Z) = 1 / (1 + exp(-Z)), element-wise, values in [0, 1]; the cache is Z."""
     with np.errstate(over="ignore"):  # exp(-Z) = inf for Z < -709, and 1/(1+inf) = 0
         A = 1 / (1 + np.exp(-Z))
     return A, Z

@@ -21,14 +21,8 @@ def _off_the_edges(AL):
 def compute_cost(AL, Y):
     """J = -(1/m) sum( Y log(AL) + (1 - Y) log(1 - AL) ).
 
-    Parameters
-    ----------
-    AL : ndarray, (1, m)   predicted probabilities y-hat
-    Y : ndarray, (1, m)    0/1 labels
-
-    Returns
-    -------
-    cost : float   (a Python float, finite even when AL is exactly 0 or 1)
+    AL (1, m) holds the predicted probabilities y-hat, Y (1, m) the 0/1 labels. Returns J
+    as a Python float, finite even when AL is exactly 0 or 1.
     """
     AL, Y = check_output(AL, Y, probabilities=True)
     m = Y.shape[1]
@@ -37,36 +31,12 @@ def compute_cost(AL, Y):
     return float(cost)
 
 
-class RecordedCost(np.ndarray):
-    """A cost J kept by ``L_layer_model``: a 0-d array that prints like the float it holds.
-
-    The course records ``np.squeeze(cost)``, a 0-d array, and its graders check that each
-    recorded cost is an ``np.ndarray``; a plain 0-d array would print as ``array(0.693147)``
-    in a list. This one prints as ``0.693147...``, formats like a float (``f"{J:.4f}"``)
-    and gives plain numbers back from arithmetic.
-    """
-
-    def __new__(cls, J):
-        return np.asarray(J, dtype=float).reshape(()).view(cls)
-
-    def __repr__(self):
-        return repr(float(self))
-
-    __str__ = __repr__
-
-    def __array_wrap__(self, array, context=None, return_scalar=False):
-        return np.asarray(array)[()]  # J + 1, J * 2, J == 0.5: ordinary numbers
-
-
 def dAL(AL, Y):
     """dA[L] = -(Y / AL) + (1 - Y) / (1 - AL), element-wise: dJ/dA[L] times m.
 
     The 1/m of J is applied later, in dW and db. With a sigmoid output,
-    dZ[L] = dA[L] * AL (1 - AL) = AL - Y.
-
-    Returns
-    -------
-    dAL : ndarray, (1, m)   finite even when AL is exactly 0 or 1
+    dZ[L] = dA[L] * AL (1 - AL) = AL - Y. Returns dAL (1, m), finite even when AL is
+    exactly 0 or 1.
     """
     AL, Y = check_output(AL, Y)
     AL = _off_the_edges(AL)

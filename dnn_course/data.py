@@ -6,8 +6,8 @@ bundled 8x8 handwritten digits (1797 real images that ship inside the package).
 
 import numpy as np
 
+from .compat import make_rng
 from .guards import as_matrix, check_choice, check_integer, is_integer, is_real
-from .initialization import make_rng
 
 
 def _circle(rng, m):

@@ -21,16 +21,8 @@ class LinearCache(NamedTuple):
 def linear_forward(A_prev, W, b):
     """Z[l] = W[l] A[l-1] + b[l]   (b broadcasts over the m columns).
 
-    Parameters
-    ----------
-    A_prev : ndarray, (n[l-1], m)   activations of the previous layer (A[0] = X)
-    W : ndarray, (n[l], n[l-1])
-    b : ndarray, (n[l], 1)
-
-    Returns
-    -------
-    Z : ndarray, (n[l], m)
-    linear_cache : LinearCache(A_prev, W, b)
+    A_prev (n[l-1], m) are the previous layer's activations (A[0] = X), W (n[l], n[l-1]),
+    b (n[l], 1). Returns Z (n[l], m) and linear_cache = LinearCache(A_prev, W, b).
     """
     A_prev, W, b = check_layer(A_prev, W, b)
     Z = W @ A_prev + b
@@ -40,18 +32,9 @@ def linear_forward(A_prev, W, b):
 def linear_backward(dZ, linear_cache, compute_dA_prev=True):
     """dW[l] = (1/m) dZ[l] A[l-1]^T,  db[l] = (1/m) sum(dZ[l], axis=1),  dA[l-1] = W[l]^T dZ[l].
 
-    Parameters
-    ----------
-    dZ : ndarray, (n[l], m)
-    linear_cache : LinearCache(A_prev, W, b) from ``linear_forward``
-    compute_dA_prev : bool
-        False skips dA[l-1] (returned as None): layer 1 has no use for dA[0].
-
-    Returns
-    -------
-    dA_prev : ndarray (n[l-1], m), or None
-    dW : ndarray (n[l], n[l-1])
-    db : ndarray (n[l], 1)
+    dZ is (n[l], m) and linear_cache the LinearCache(A_prev, W, b) from ``linear_forward``.
+    Returns dA_prev (n[l-1], m), dW (n[l], n[l-1]) and db (n[l], 1); with
+    ``compute_dA_prev=False`` dA_prev is None, as layer 1 has no use for dA[0].
     """
     dZ, (A_prev, W, b) = check_dZ(dZ, linear_cache)
     m = A_prev.shape[1]

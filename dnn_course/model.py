@@ -28,10 +28,7 @@ class LayerCache(NamedTuple):
 def linear_activation_forward(A_prev, W, b, activation):
     """Z[l] = W[l] A[l-1] + b[l],  A[l] = g[l](Z[l]).
 
-    Returns
-    -------
-    A : ndarray, (n[l], m)
-    cache : LayerCache(linear_cache=(A_prev, W, b), activation_cache=Z)
+    Returns A (n[l], m) and cache = LayerCache(linear_cache=(A_prev, W, b), activation_cache=Z).
     """
     g, _ = get_activation(activation)
     Z, linear_cache = linear_forward(A_prev, W, b)
@@ -42,17 +39,9 @@ def linear_activation_forward(A_prev, W, b, activation):
 def linear_activation_backward(dA, cache, activation, compute_dA_prev=True):
     """dZ[l] = dA[l] * g[l]'(Z[l]), then the linear backward gives dA[l-1], dW[l], db[l].
 
-    Parameters
-    ----------
-    dA : ndarray, (n[l], m)
-    cache : LayerCache (linear_cache, activation_cache) from ``linear_activation_forward``
-    activation : the name given to ``linear_activation_forward`` (the cache does not hold it)
-
-    Returns
-    -------
-    dA_prev : ndarray (n[l-1], m), or None when ``compute_dA_prev`` is False
-    dW : ndarray (n[l], n[l-1])
-    db : ndarray (n[l], 1)
+    dA is (n[l], m), cache the LayerCache from ``linear_activation_forward`` and activation
+    the name given to it (the cache does not hold it). Returns (dA_prev, dW, db) as
+    ``linear_backward`` does.
     """
     _, g_backward = get_activation(activation)
     linear_cache, activation_cache = check_cache("cache", cache, LayerCache._fields,
@@ -74,17 +63,10 @@ def layer_activations(hidden_activation, L):
 def L_model_forward(X, parameters, hidden_activation="relu"):
     """A[0] = X;  A[l] = g[l](W[l] A[l-1] + b[l]) for l = 1..L;  the output g[L] is sigmoid.
 
-    Parameters
-    ----------
-    X : ndarray, (n_x, m)   one column per example
-    parameters : dict with W1, b1, ..., WL, bL
-    hidden_activation : str or list of str   for layers 1..L-1
-        The caches do not record it: pass the same one to ``L_model_backward``.
-
-    Returns
-    -------
-    AL : ndarray, (1, m)    the predictions y-hat
-    caches : list of L LayerCache; caches[l-1] belongs to layer l
+    X is (n_x, m), one column per example; parameters holds W1, b1, ..., WL, bL;
+    hidden_activation is one name for layers 1..L-1, or one per layer. The caches do not
+    record it: pass the same one to ``L_model_backward``. Returns AL (1, m), the predictions
+    y-hat, and caches, a list of L LayerCache: caches[l-1] belongs to layer l.
     """
     X, L = check_network(X, parameters)
     return forward_layers(X, parameters, layer_activations(hidden_activation, L))
@@ -109,21 +91,12 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu", compute_dA0=True):
     For each layer: dZ[l] = dA[l] * g[l]'(Z[l]), dW[l] = (1/m) dZ[l] A[l-1]^T,
     db[l] = (1/m) sum(dZ[l], axis=1), dA[l-1] = W[l]^T dZ[l].
 
-    Parameters
-    ----------
-    AL : ndarray, (1, m)    from ``L_model_forward``
-    Y : ndarray, (1, m)     0/1 labels
-    caches : list of LayerCache from ``L_model_forward``
-    hidden_activation : str or list of str
-        Pass the same hidden_activation as to ``L_model_forward``: the caches hold Z but
-        not which g made A from it, so another name here gives wrong gradients silently.
-    compute_dA0 : bool
-        False skips dA0 = W[1]^T dZ[1] (the lecture: "we won't use it"), which saves
-        a whole matrix product in layer 1; training uses that.
-
-    Returns
-    -------
-    grads : dict with dA0 .. dA{L-1}, dW1 .. dWL, db1 .. dbL
+    AL (1, m) and caches come from ``L_model_forward``, Y (1, m) holds the 0/1 labels.
+    Pass the same hidden_activation as to ``L_model_forward``: the caches hold Z but not
+    which g made A from it, so another name here gives wrong gradients silently.
+    ``compute_dA0=False`` skips dA0 = W[1]^T dZ[1] (the lecture: "we won't use it"), a
+    whole matrix product that training saves. Returns grads, a dict with dA0 .. dA{L-1},
+    dW1 .. dWL, db1 .. dbL.
     """
     AL, L = check_caches(AL, caches)
     dA = dAL(AL, Y)
@@ -134,11 +107,8 @@ def backward_layers(dA, caches, activations, compute_dA0=True, layer=linear_acti
     """From dA = dA[L], for l = L, ..., 1: dA[l-1], dW[l], db[l] = layer(dA[l], caches[l-1], g[l]).
 
     The lecture's backward loop, for ``L_model_backward``, the exercise checks (which pass
-    a ``layer`` with a student's mistake in it) and the explorer's step-through.
-
-    Returns
-    -------
-    grads : dict with dA0 .. dA{L-1} (dA0 only if ``compute_dA0``), dW1 .. dWL, db1 .. dbL
+    a ``layer`` with a student's mistake in it) and the explorer's step-through. Returns
+    grads with dA0 .. dA{L-1} (dA0 only if ``compute_dA0``), dW1 .. dWL, db1 .. dbL.
     """
     grads = {}
     for l in range(len(caches), 0, -1):

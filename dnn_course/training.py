@@ -6,7 +6,8 @@ from typing import NamedTuple
 import numpy as np
 from tqdm.auto import tqdm
 
-from .cost import RecordedCost, compute_cost
+from .compat import RecordedCost
+from .cost import compute_cost
 from .divergence import Watch, check_scale
 from .guards import (
     as_binary,
@@ -51,50 +52,27 @@ def gradient_step(X, Y, parameters, learning_rate, hidden_activation="relu", che
         return Step(AL, caches, cost, grads, update_parameters(parameters, grads, learning_rate))
 
 
-def L_layer_model(
-    X,
-    Y,
-    layers_dims,
-    learning_rate=0.0075,
-    num_iterations=3000,
-    print_cost=False,
-    hidden_activation="relu",
-    scale="xavier",
-    rng=None,
-    parameters=None,
-    callback=None,
-    callback_every=100,
-    progress=None,
-):
+def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
+                  hidden_activation="relu", scale="xavier", rng=None, parameters=None,
+                  callback=None, callback_every=100, progress=None):
     """Train [LINEAR -> g]*(L-1) -> LINEAR -> SIGMOID by gradient descent.
 
     Each iteration: AL, caches = forward(X);  J = cost(AL, Y);
     grads = backward(AL, Y, caches) without dA0;  W, b -= learning_rate * (dW, db).
 
-    Parameters
-    ----------
-    X : (n_x, m);  Y : (1, m) of 0/1;  layers_dims : [n_x, n[1], ..., 1]
-    learning_rate : float > 0;  num_iterations : int >= 0
-    print_cost : print the cost every 100 iterations and at the last one
-    hidden_activation : one name, or one per hidden layer
-    scale, rng : passed to ``initialize_parameters_deep`` (ignored if ``parameters``
-        is given to continue training). With ``rng=None``, ``np.random.seed(1)`` before
-        the call gives the course's numbers (the course's function seeds inside).
-    callback : called as ``callback(i, cost, parameters, grads)`` every
-        ``callback_every`` iterations (an int > 0) and at the last one, e.g. to draw a
-        live plot. ``cost`` and ``grads`` are iteration i's, computed before its update;
-        ``parameters`` are the ones after it (what iteration i + 1 starts from).
-    progress : show a progress bar; None shows one for runs of 1000+ iterations
+    X is (n_x, m), Y (1, m) of 0/1, layers_dims [n_x, n[1], ..., 1]. print_cost prints J
+    every 100 iterations and at the last one; hidden_activation is one name, or one per
+    hidden layer. scale and rng go to ``initialize_parameters_deep`` unless ``parameters``
+    are given to continue training; with ``rng=None``, ``np.random.seed(1)`` before the call
+    gives the course's numbers. ``callback(i, cost, parameters, grads)`` runs every
+    ``callback_every`` iterations and at the last one (e.g. a live plot): cost and grads are
+    iteration i's, computed before its update; parameters are the ones after it.
+    ``progress`` shows a progress bar; None shows one for runs of 1000+ iterations.
 
-    Raises ``divergence.DivergedError`` (a ValueError naming the iteration and the
-    learning rate, holding the last finite parameters) when W[l] or A[L] become inf or
-    NaN, and warns when J stays far above its start (see ``divergence.py``).
-
-    Returns
-    -------
-    parameters : dict, the trained W1, b1, ..., WL, bL
-    costs : list of the cost at iterations 0, 100, 200, ..., each a 0-d array as in the
-        course (``RecordedCost``: it prints and formats like a float)
+    Raises ``divergence.DivergedError`` (a ValueError naming the iteration and the learning
+    rate, holding the last finite parameters) when W[l] or A[L] become inf or NaN, and warns
+    when J stays far above its start. Returns the trained parameters and costs, J at
+    iterations 0, 100, 200, ..., each a 0-d array as in the course (``RecordedCost``).
     """
     X, Y, layers_dims = check_training(X, Y, layers_dims, learning_rate, num_iterations,
                                        callback_every)
@@ -135,10 +113,8 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
     """
     layers_dims = check_layer_dims(layers_dims)
     if len(layers_dims) != 3:
-        raise ValueError(
-            f"layers_dims must be (n_x, n_h, n_y) for the 2-layer model, got {layers_dims}; "
-            "use L_layer_model for other depths"
-        )
+        raise ValueError(f"layers_dims must be (n_x, n_h, n_y) for the 2-layer model, got "
+                         f"{layers_dims}; use L_layer_model for other depths")
     parameters = initialize_parameters(*layers_dims, rng=rng)
     return L_layer_model(X, Y, layers_dims, learning_rate, num_iterations, print_cost,
                          parameters=parameters)

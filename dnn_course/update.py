@@ -6,17 +6,9 @@ from .guards import check_update
 def update_parameters(parameters, grads, learning_rate):
     """Return new parameters W[l] - alpha dW[l] and b[l] - alpha db[l]; alpha = learning_rate.
 
-    The input dict is never changed, so a caller can keep the previous step.
-
-    Parameters
-    ----------
-    parameters : dict with W1, b1, ..., WL, bL
-    grads : dict with dW1, db1, ..., dWL, dbL (dA keys are ignored)
-    learning_rate : float > 0
-
-    Returns
-    -------
-    parameters : a new dict with the updated arrays
+    parameters holds W1, b1, ..., WL, bL and grads dW1, db1, ..., dWL, dbL (dA keys are
+    ignored); learning_rate is a number > 0. The input dict is never changed, so a caller
+    can keep the previous step.
     """
     L, parameters, grads = check_update(parameters, grads, learning_rate)
     return {f"{p}{l}": parameters[f"{p}{l}"] - learning_rate * grads[f"d{p}{l}"]
