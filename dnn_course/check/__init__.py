@@ -10,13 +10,15 @@ several depths, caches whose Z is not W A_prev + b) and returns a CheckResult: a
 On a failure it names the output, the index, the expected and the actual value, and,
 when the wrong output is what a known mistake would give, the mistake in words.
 
-Layout: one module per exercise notebook, each checker beside its known mistakes,
-then the machinery every checker shares.
+Layout: one module per exercise notebook (a long one split by its sections), each
+checker beside its known mistakes, then the machinery every checker shares.
 
     ex01_forward.py   notebooks/exercises/01_forward.ipynb: linear_forward,
                       linear_activation_forward, L_model_forward, compute_cost
-    ex02_backward.py  notebooks/exercises/02_backward.ipynb: linear_backward,
-                      linear_activation_backward, L_model_backward, update_parameters
+    ex02_layer.py     notebooks/exercises/02_backward.ipynb, sections 1-2 (one layer):
+                      linear_backward, linear_activation_backward
+    ex02_network.py   notebooks/exercises/02_backward.ipynb, sections 3-4 (the network):
+                      L_model_backward, update_parameters
     ex03_training.py  notebooks/exercises/03_training.ipynb: initialize_parameters,
                       initialize_parameters_deep, two_layer_model, L_layer_model
     cases.py          the inputs each checker feeds the student's function
@@ -34,16 +36,13 @@ then the machinery every checker shares.
 A new check is a function ``check_me(student) -> CheckResult`` in its exercise's module
 (``run(Spec(...), student)``: the name, the argument names, the cases, the expected outputs,
 how to unpack the return value and the known mistakes), its inputs in ``cases.py``, and
-its name imported below. A new exercise notebook gets its own ``exNN_<topic>.py``.
+its name imported below. A new exercise notebook gets its own ``exNN_<topic>.py``; when one
+grows past a few hundred lines, it splits by the notebook's sections (``exNN_<part>.py``).
 """
 
 from .ex01_forward import L_model_forward, compute_cost, linear_activation_forward, linear_forward
-from .ex02_backward import (
-    L_model_backward,
-    linear_activation_backward,
-    linear_backward,
-    update_parameters,
-)
+from .ex02_layer import linear_activation_backward, linear_backward
+from .ex02_network import L_model_backward, update_parameters
 from .ex03_training import (
     L_layer_model,
     initialize_parameters,

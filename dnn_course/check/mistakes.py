@@ -1,7 +1,7 @@
 """Known mistakes that more than one exercise can make, in words.
 
 The mistakes of one exercise's functions sit beside their checkers (ex01_forward.py,
-ex02_backward.py); only what several of them share is here: the transposes of a matrix
+ex02_layer.py, ...); only what several of them share is here: the transposes of a matrix
 product, and the activation chosen for the wrong layer.
 """
 
