@@ -36,8 +36,8 @@ checker beside its known mistakes, then the machinery every checker shares.
 A new check is a function ``check_me(student) -> CheckResult`` in its exercise's module
 (``run(Spec(...), student)``: the name, the argument names, the cases, the expected outputs,
 how to unpack the return value and the known mistakes), its inputs in ``cases.py``, and
-its name imported below. A new exercise notebook gets its own ``exNN_<topic>.py``; when one
-grows past a few hundred lines, it splits by the notebook's sections (``exNN_<part>.py``).
+its name imported below. A new exercise notebook gets its own ``exNN_<topic>.py``; one that
+grows long splits by the notebook's sections (``exNN_<part>.py``).
 """
 
 from .ex01_forward import L_model_forward, compute_cost, linear_activation_forward, linear_forward
