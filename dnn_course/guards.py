@@ -113,7 +113,7 @@ def check_features(X, n_x, source):
 
 def as_binary(name, value, hint):
     """``value`` as a 2-D array of 0/1 labels (True/False count as 1/0), or raise."""
-    if getattr(value, "dtype", None) == bool:  # an array of True/False
+    if isinstance(value, np.ndarray) and value.dtype.kind == "b":  # True/False labels
         value = value.astype(float)
     value = as_matrix(name, value, "(1, m)")
     if not np.isin(value, (0, 1)).all():
