@@ -1,6 +1,8 @@
-"""What the page draws is the package's own numbers, sent only when they change, and a
-Play tick fits its time budget whatever the network."""
+"""What the page draws is the package's own numbers, sent only when they change, in one
+message per Play tick; Play is paced by the page, and a tick fits its time budget whatever
+the network."""
 
+import asyncio
 import time
 
 import numpy as np
@@ -8,7 +10,7 @@ import pytest
 
 from dnn_course.explorer import Explorer, Settings
 from dnn_course.explorer.browser import pack, unpack
-from dnn_course.explorer.timer import TICK_BUDGET, run_steps
+from dnn_course.explorer.timer import AHEAD, MAX_FPS, TICK_BUDGET, run_steps
 from dnn_course.explorer.views import GRID, boundary_grid
 
 
@@ -56,14 +58,75 @@ def test_the_curves_sent_to_the_page_are_the_recorded_costs_and_norms(ex):
     assert low <= series[2:].min() and high >= series[2:].max()
 
 
-def test_nothing_is_sent_when_nothing_changed(ex, monkeypatch):
+def messages(ex, monkeypatch):
+    """The state messages the explorer's widgets send, as (widget class, sorted keys)."""
     sent = []
-    for view in (ex.views.boundary, ex.views.curves):
-        monkeypatch.setattr(view, "send_state", lambda key=None, view=view: sent.append(key))
+    widgets = {id(w): w for w in _walk(ex.widget)}
+    for widget in [*widgets.values(), ex.clock]:
+        monkeypatch.setattr(widget, "send_state", lambda key=None, w=widget: sent.append(
+            (type(w).__name__, [key] if isinstance(key, str) else sorted(key or []))))
+    return sent
+
+
+def _walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _walk(child)
+
+
+def test_nothing_is_sent_when_nothing_changed(ex, monkeypatch):
+    sent = messages(ex, monkeypatch)
     ex.refresh()  # same iteration: the same numbers
     assert sent == []
     ex.step(1)
-    assert sorted(sent) == ["frame", "frame"]
+    assert {"boundary", "curves"} <= set(sum((keys for _, keys in sent), []))
+
+
+def test_a_play_tick_is_one_message_with_every_view_the_iteration_and_the_frame(ex,
+                                                                                 monkeypatch):
+    sent = messages(ex, monkeypatch)
+    ex.play()
+    sent.clear()
+    ex.clock.run_tick()  # a detail tick: the inside views and the table too
+    assert sent == [("Clock", ["boundary", "chain", "curves", "frame", "network", "table",
+                               "value"])]
+    assert "iteration 260" in ex.clock.value
+    sent.clear()
+    ex.clock.run_tick()
+    assert sent == [("Clock", ["boundary", "curves", "frame", "value"])]
+    np.testing.assert_allclose(  # what rode on the clock is the boundary view's frame
+        unpack(ex.clock.boundary["AL"]), unpack(ex.views.boundary.frame["AL"]))
+
+
+def test_play_is_paced_by_the_page_and_stops_without_it():
+    """In a kernel's event loop: at most MAX_FPS ticks a second, never more than AHEAD
+    frames past what the page said it drew, on again when it says more, none after Pause."""
+    ex = Explorer(Settings(m=60, hidden_layers=1), figures="browser")
+
+    async def play():
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        ex.play()
+        while ex.clock.frame < AHEAD and loop.time() - start < 30:
+            await asyncio.sleep(0.05)
+        elapsed = loop.time() - start
+        assert ex.clock.frame == AHEAD <= MAX_FPS * elapsed + 1
+        await asyncio.sleep(3 / MAX_FPS)
+        assert ex.clock.frame == AHEAD  # no page: it waits
+        ex.clock._page_drew(ex.clock, {"drawn": AHEAD // 2}, [])  # what clock.js sends
+        while ex.clock.frame < AHEAD + AHEAD // 2 and loop.time() - start < 60:
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(3 / MAX_FPS)
+        assert ex.clock.frame == AHEAD + AHEAD // 2
+        ex.clock._page_drew(ex.clock, {"drawn": ex.clock.frame}, [])
+        await asyncio.sleep(3 / MAX_FPS)
+        ex.pause()
+        paused = ex.clock.frame
+        assert paused > AHEAD + AHEAD // 2
+        await asyncio.sleep(3 / MAX_FPS)
+        assert ex.clock.frame == paused and ex.session.iteration == paused * 10
+
+    asyncio.run(play())
 
 
 def test_a_tick_stops_at_its_time_budget_but_always_takes_a_step():
@@ -85,23 +148,8 @@ def test_a_heavy_play_tick_returns_within_its_budget():
                   figures="browser")
     ex.play()
     start = time.perf_counter()
-    ex.clock._requested(ex.clock, {"request": 0}, [])
+    ex.clock.run_tick()
     elapsed = time.perf_counter() - start
     assert 1 <= ex.session.iteration < 1000
     one_step = elapsed / ex.session.iteration
     assert elapsed < TICK_BUDGET + one_step + 0.5  # the budget, one step over it, the redraw
-
-
-def test_a_play_tick_sends_the_views_then_the_iteration_with_the_frame_number(ex, monkeypatch):
-    sent = []
-    for name, widget in (("boundary", ex.views.boundary), ("curves", ex.views.curves),
-                         ("clock", ex.clock)):
-        monkeypatch.setattr(widget, "send_state",
-                            lambda key=None, name=name: sent.append(
-                                (name, [key] if isinstance(key, str) else sorted(key))))
-    ex.play()
-    sent.clear()
-    ex.clock._requested(ex.clock, {"request": ex.clock.frame}, [])
-    assert sent[:2] == [("boundary", ["frame"]), ("curves", ["frame"])]
-    assert sent[-1] == ("clock", ["frame", "value"])  # one message, the tick's last
-    assert "iteration 260" in ex.clock.value

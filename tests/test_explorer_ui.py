@@ -147,20 +147,18 @@ def test_presenter_toggle_switches_the_layout_class():
 
 
 def ask(ex):
-    """What the page does after drawing a frame: ask the clock for the next tick."""
-    ex.clock._requested(ex.clock, {"request": ex.clock.frame}, [])
+    """What the kernel's event loop does while Play is on: run the clock's next tick."""
+    ex.clock.run_tick()
 
 
-def test_play_runs_a_tick_each_time_the_page_asks_and_none_after_pause(ex):
+def test_play_runs_ticks_and_none_after_pause(ex):
     ask(ex)
-    assert ex.session.iteration == 0  # not playing: a request does nothing
+    assert ex.session.iteration == 0  # not playing: no tick
     ex.controls["play"].click()
     assert ex.playing
     for _ in range(3):
         ask(ex)
     assert ex.session.iteration == 3 * ex.settings.steps_per_tick
-    assert ex.clock.frame == 3
-    ex.clock._requested(ex.clock, {"request": 1}, [])  # an old frame (a second view): dropped
     assert ex.clock.frame == 3
     ex.controls["pause"].click()
     assert not ex.playing
@@ -232,7 +230,7 @@ def test_browser_views_sit_in_their_containers_with_the_clock():
     widgets = list(_walk(ex.widget))
     boundary = next(child for child in widgets if "dnn-boundary" in child._dom_classes)
     assert type(boundary.children[0]).__name__ == "BoundaryView"
-    assert ex.clock in widgets  # displayed, so the page can ask it for ticks
+    assert ex.clock in widgets  # displayed, so the page can say what it has drawn
     ex.step(2)
     assert ex.session.iteration == 2
 
@@ -313,11 +311,11 @@ def test_a_bad_per_layer_text_shows_a_message_and_keeps_the_model(ex, name, text
 def test_the_page_cannot_make_the_kernel_allocate_or_work(ex):
     """The live views are drawn by the page at a fixed size: no ipympl canvas, whose resize
     message (20000 x 20000 pixels) made the kernel allocate gigabytes. The only message the
-    page sends is the clock's frame request; anything else is ignored."""
+    page sends is the clock's "drawn" frame number; anything else is ignored."""
     widgets = list(_walk(Explorer(Settings(m=60), figures="browser").widget))
     assert not [w for w in widgets if type(w).__module__.startswith("ipympl")]
     ex.play()
-    for content in ({"resize": {"width": 20000, "height": 20000}}, {"request": "0"},
-                    {"request": ex.clock.frame + 1}, {}):
-        ex.clock._requested(ex.clock, content, [])
-    assert ex.session.iteration == 0 and ex.clock.frame == 0
+    for content in ({"resize": {"width": 20000, "height": 20000}}, {"drawn": "0"},
+                    {"drawn": True}, {"drawn": ex.clock.frame + 1}, {}):
+        ex.clock._page_drew(ex.clock, content, [])
+    assert ex.session.iteration == 0 and ex.clock.frame == 0 and ex.clock.drawn == 0

@@ -6,24 +6,26 @@ A view is four small pieces (the boundary and the curves in ``views.py`` follow 
    numbers (a Session, its caches and grads) and return plain dicts: ``data`` for what
    changes only at Reset (points, axes) and ``frame`` for what changes every tick.
    Arrays go in with ``pack(array)``: float32 or uint8 bytes plus their shape, which
-   ipywidgets sends as binary buffers, never as JSON text.
+   ipywidgets sends as binary buffers, never as JSON text. The view's text alternative
+   (its aria-label) is ``data["label"]``, or ``frame["label"]`` when it changes with the frame.
 2. **a widget class**: ``class MyView(BrowserView): _esm = esm("my_view.js")``; setting
    ``view.data`` or ``view.frame`` sends it, and setting an equal value sends nothing.
 3. **a JavaScript renderer**, ``static/my_view.js`` (package data: no build step, no CDN),
    that exports ``{render}`` and draws with ``whenChanged(model, el, draw)`` from
    ``static/common.js`` (prepended by ``esm``): at most one draw per animation frame, each
-   counted in the element's ``data-frames`` (the benchmark counts them). ``label`` is the
-   view's text alternative (aria-label).
+   counted in the element's ``data-frames`` (the benchmark counts them).
 4. **an inline renderer** (``inline.py``): matplotlib in the kernel drawing the same
    payloads, for ``figures="inline"``: static outputs, nbval, exports, tests.
 
-Play is paced by the page (``timer.Clock``): the kernel runs a tick only when the page
-asks for one, after it has drawn the previous one, so a closed page costs nothing.
+A view's frame is kept on a ``Frames`` widget, not on the view: the explorer gives all its
+views one, Play's clock (``timer.Clock``), so everything a Play tick changes reaches the page
+in one message. The server's and the kernel's cost is per message, not per byte.
 """
 
 from pathlib import Path
 
 import anywidget
+import ipywidgets
 import numpy as np
 import traitlets
 
@@ -47,9 +49,55 @@ def unpack(packed):
     return data.reshape(packed["shape"])
 
 
+class Frames(anywidget.AnyWidget):
+    """Holds the frames of views, one synced trait per view: whatever changes together in
+    a ``hold_sync()`` block goes to the page in one message. Draws nothing itself."""
+
+    _esm = "export default {};"
+
+    def carry(self, key):
+        """A new trait ``key`` for one view's frame."""
+        if not self.has_trait(key):
+            self.add_traits(**{key: traitlets.Dict().tag(sync=True)})
+
+
 class BrowserView(anywidget.AnyWidget):
-    """A view drawn by the page from ``data`` (set at Reset) and ``frame`` (every tick)."""
+    """A view drawn by the page from ``data`` (set at Reset) and ``frame`` (every tick).
+
+    Parameters
+    ----------
+    frames : the Frames widget that carries ``frame`` (default: one of its own)
+    key : the name of the frame there (default: the class name)
+    """
 
     data = traitlets.Dict().tag(sync=True)
-    frame = traitlets.Dict().tag(sync=True)
-    label = traitlets.Unicode().tag(sync=True)
+    frames = traitlets.Instance(Frames).tag(sync=True, **ipywidgets.widget_serialization)
+    key = traitlets.Unicode().tag(sync=True)
+
+    def __init__(self, frames=None, key=None, **kwargs):
+        frames = Frames() if frames is None else frames
+        key = key or type(self).__name__
+        frames.carry(key)
+        super().__init__(frames=frames, key=key, **kwargs)
+
+    @property
+    def frame(self):
+        return getattr(self.frames, self.key)
+
+    @frame.setter
+    def frame(self, value):
+        setattr(self.frames, self.key, value)
+
+
+class HTMLView(BrowserView):
+    """Text the kernel changes often (``value``, HTML), carried like a view's frame."""
+
+    _esm = esm("html_view.js")
+
+    @property
+    def value(self):
+        return self.frame.get("html", "")
+
+    @value.setter
+    def value(self, html):
+        self.frame = {"html": html}

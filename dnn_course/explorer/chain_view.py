@@ -5,25 +5,17 @@
     view.step = 3                                            # or the page's Next button
 
 The page's Start / Previous / Next buttons set ``step``; the kernel answers with that
-step's payload. ``label`` (the view's aria-label) is the step's text: where the walk is,
-the equation, and entry [0, 0] worked with its values.
+step's payload. Its text alternative, ``frame["label"]``, is the step's text: where the
+walk is, the equation, and entry [0, 0] worked with its values.
 """
 
-import matplotlib
-import numpy as np
 import traitlets
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from .browser import STATIC, BrowserView, esm, pack
+from .browser import esm, pack
 from .chain import boxes, chain_payload
-
-CMAP = "PuOr"  # ColorBrewer's diverging map: colour-blind safe, 0 is its white middle
-
-
-def colour_table(name=CMAP):
-    """The colour map as 256 RGB rows (uint8), so the page colours exactly as matplotlib."""
-    return np.round(matplotlib.colormaps[name](np.linspace(0, 1, 256))[:, :3] * 255)
+from .pass_view import CMAP, PassView, colour_table
 
 
 def packed(payload):
@@ -40,40 +32,30 @@ def chain_text(payload):
             f"{payload['title']}. {' '.join(payload['equation'])}. {'; '.join(payload['worked'])}.")
 
 
-class ChainView(BrowserView):
+class ChainView(PassView):
     """The lecture's picture with the active step's real tensors (see the module docstring)."""
 
     _esm = esm("chain_view.js")
-    _css = (STATIC / "backprop_views.css").read_text()
     step = traitlets.Int(0).tag(sync=True)
     steps = traitlets.Int(1).tag(sync=True)
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self._chain = None
-        self.observe(lambda change: self._redraw(), "step")
+    redraw_on = ("step",)
+    packed, text = staticmethod(packed), staticmethod(chain_text)
 
     def show(self, steps, activations):
         """Show a new pass (after a training step, Reset or a new network); keep the step."""
-        self._chain = (steps, list(activations))
+        self._pass = (steps, list(activations))
         L = (len(steps) - 1) // 2
         self.data = {"L": L, "boxes": boxes(L, activations),
                      "cmap": pack(colour_table(), "uint8")}
         self.steps = len(steps)
         if self.step >= len(steps):
-            self.step = 0  # sends
+            self.step = 0  # redraws
         else:
-            self._redraw()
+            self.redraw()
 
     def payload(self):
-        steps, activations = self._chain
+        steps, activations = self._pass
         return chain_payload(steps, self.step, activations)
-
-    def _redraw(self):
-        if self._chain is not None:
-            payload = self.payload()
-            self.frame = packed(payload)
-            self.label = chain_text(payload)
 
 
 def draw_chain(payload, figure=None):

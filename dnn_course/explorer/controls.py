@@ -8,6 +8,7 @@ import ipywidgets as widgets
 
 from ..activations import ACTIVATIONS
 from ..data import DATASETS
+from .browser import HTMLView
 from .limits import UPLOAD_MB, UploadLimit
 from .scenarios import SCENARIOS
 from .settings import MAX_HIDDEN_LAYERS, MAX_NEURONS
@@ -81,14 +82,15 @@ def run_controls(clock):
     }
 
 
-def inside_controls():
-    """The step-through: direction, layer, next, and the text; plus the gradient table."""
+def inside_controls(clock):
+    """The step-through: direction, layer, next, and the text; plus the gradient table
+    (its frames ride with the other views' on Play's clock)."""
     return {
         "direction": widgets.ToggleButtons(options=["forward", "backward"]),
         "layer": widgets.IntSlider(min=1, max=3, description="layer l"),
         "next": _button("Next layer", "dnn-next-layer"),
         "text": widgets.HTML().add_class("dnn-stepthrough"),
-        "norms": widgets.HTML().add_class("dnn-gradient-norms"),
+        "norms": HTMLView(clock, "table").add_class("dnn-gradient-norms"),
     }
 
 

@@ -4,8 +4,8 @@
     view.show(session_steps(session), session.activations, planes)   # after every change
 
 The page's buttons set ``edges`` ("W" or "dW"), a click on a unit or the layer / unit menus
-set ``selected``; the kernel answers with a new payload. ``label`` is the view's text
-alternative: the layer sizes, the edges' range and the dead units.
+set ``selected``; the kernel answers with a new payload. Its text alternative,
+``frame["label"]``, gives the layer sizes, the edges' range and the dead units.
 """
 
 import numpy as np
@@ -13,9 +13,9 @@ import traitlets
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
-from .browser import STATIC, BrowserView, esm, pack
-from .chain_view import CMAP, colour_table
+from .browser import esm, pack
 from .network import network_payload
+from .pass_view import CMAP, PassView
 
 COLORS = {True: "#5e3c99", False: "#e66101"}  # W > 0 purple solid, W < 0 orange dashed
 
@@ -44,40 +44,29 @@ def network_text(payload):
     return text
 
 
-class NetworkView(BrowserView):
+class NetworkView(PassView):
     """Neurons and weights of the current network (see the module docstring)."""
 
     _esm = esm("network_view.js")
-    _css = (STATIC / "backprop_views.css").read_text()
     edges = traitlets.Unicode("W").tag(sync=True)
     selected = traitlets.List([1, 0]).tag(sync=True)
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self._network = None
-        self.observe(lambda change: self._redraw(), ["edges", "selected"])
-        self.data = {"cmap": pack(colour_table(), "uint8")}
+    redraw_on = ("edges", "selected")
+    packed, text = staticmethod(packed), staticmethod(network_text)
 
     def show(self, steps, activations, planes=None):
         """Show a new pass; keep the edge kind, and the selected unit while it exists."""
-        self._network = (steps, list(activations), planes)
+        self._pass = (steps, list(activations), planes)
         L = (len(steps) - 1) // 2
         l, i = self.selected
         n = steps[min(l, L) - 1].values[f"b[{min(l, L)}]"].shape[0]
         if l > L or i >= n:
             self.selected = [1, 0]  # redraws
         else:
-            self._redraw()
+            self.redraw()
 
     def payload(self):
-        steps, activations, planes = self._network
+        steps, activations, planes = self._pass
         return network_payload(steps, activations, self.edges, tuple(self.selected), planes)
-
-    def _redraw(self):
-        if self._network is not None:
-            payload = self.payload()
-            self.frame = packed(payload)
-            self.label = network_text(payload)
 
 
 def draw_network(payload, figure=None):

@@ -20,13 +20,13 @@ class Panel:
     Parameters
     ----------
     views : Views, the live figures to lay out
-    clock : timer.Clock, Play's clock (an invisible widget the page asks for ticks)
+    clock : timer.Clock, Play's clock (it shows the iteration, carries the views' frames)
     inside_views : the chain and network views, shown under "Inside the network"
     """
 
     def __init__(self, views, clock, inside_views=()):
         self.controls = {**controls.settings_controls(), **controls.run_controls(clock),
-                         **controls.inside_controls(), **controls.state_controls(),
+                         **controls.inside_controls(clock), **controls.state_controls(),
                          "scenarios": controls.scenario_buttons()}
         self.widget = controls.layout(self.controls, views, inside_views)
         self.syncing = False

@@ -1,21 +1,27 @@
 """Play / Pause, paced by what the student's page can show.
 
-The page asks for each tick (``static/clock.js``): while Play is on, it sends a request
-at most ``MAX_FPS`` times a second, and only after the previous tick's frame has reached
-it and been drawn. The kernel runs one tick per request, so it never works ahead of the
-screen, does nothing while paused, and nothing at all once the page is closed. A tick runs
-``steps_per_tick`` iterations, or fewer when they do not fit ``TICK_BUDGET`` seconds, so
-a Pause click waits for at most one budget, whatever the network and data size.
+While Play is on, the kernel runs a tick at most ``MAX_FPS`` times a second in its own
+event loop, and each tick's frames (every view's, the iteration line, the gradient table)
+go to the page in one message. The page says which frame it has drawn every ``AHEAD / 2``
+frames (``static/clock.js``); the kernel never runs more than ``AHEAD`` frames ahead of
+it. So it does nothing while paused, and stops within ``AHEAD`` frames once the page is
+closed or hidden. A tick runs ``steps_per_tick`` iterations, or fewer when they do not fit
+``TICK_BUDGET`` seconds, so a Pause click waits for at most one budget, whatever the
+network and data size.
+
+Outside a kernel (a script, a test) there is no event loop to tick in: call
+``run_tick()`` (or the explorer's ``tick()``) yourself.
 """
 
+import asyncio
 import time
 
-import anywidget
 import traitlets
 
-from .browser import STATIC
+from .browser import STATIC, Frames
 
 MAX_FPS = 12  # smooth to a person; more would only cost the server
+AHEAD = 12  # frames the kernel may run past the last one the page drew: one second
 TICK_BUDGET = 0.1  # seconds of training per tick, at most (one step always runs)
 
 
@@ -32,11 +38,10 @@ def run_steps(step, n, budget=TICK_BUDGET):
     return n
 
 
-class Clock(anywidget.AnyWidget):
-    """Runs ``tick()`` when the page asks for the next frame, between play() and pause().
-
-    It also shows the iteration line (``value``, HTML): what a tick changes there travels
-    in one message with the new ``frame`` number, the last message of the tick.
+class Clock(Frames):
+    """Runs ``tick()`` between play() and pause(), as fast as the page draws, at most
+    ``MAX_FPS`` times a second. It carries the views' frames (see ``browser.Frames``) and
+    shows the iteration line (``value``, HTML).
 
     Parameters
     ----------
@@ -46,36 +51,60 @@ class Clock(anywidget.AnyWidget):
 
     _esm = STATIC / "clock.js"
     playing = traitlets.Bool(False).tag(sync=True)
-    frame = traitlets.Int(0).tag(sync=True)  # ticks run so far: the page's acknowledgement
-    interval_ms = traitlets.Int(1000 // MAX_FPS).tag(sync=True)
+    frame = traitlets.Int(0).tag(sync=True)  # ticks run so far
+    ahead = traitlets.Int(AHEAD).tag(sync=True)
     value = traitlets.Unicode().tag(sync=True)  # HTML shown in the page
 
     def __init__(self, tick, on_error=None):
         super().__init__()
         self.tick, self.on_error = tick, on_error
-        self.on_msg(self._requested)
+        self.drawn = 0  # the latest frame a page said it has drawn
+        self._next = None  # the scheduled tick (an asyncio TimerHandle)
+        self.on_msg(self._page_drew)
 
     def play(self):
-        self.playing = True
+        """Start ticking (the page that pressed Play has drawn what there is)."""
+        self.drawn, self.playing = self.frame, True
+        self._schedule(0)
 
     def pause(self):
         self.playing = False
+        if self._next is not None:
+            self._next.cancel()
+            self._next = None
 
-    def _requested(self, _widget, content, _buffers):
-        """A page drew frame ``content["request"]`` and asks for the next one.
+    def _schedule(self, delay):
+        """The next tick in ``delay`` seconds, if playing, not too far ahead of the page,
+        and in a kernel's event loop."""
+        if self._next is None and self.playing and self.frame - self.drawn < self.ahead:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:  # no event loop: not in a kernel
+                return
+            self._next = loop.call_later(delay, self._due)
 
-        Requests for an older frame (a second view of the same explorer) are dropped.
-        """
-        if self.playing and content.get("request") == self.frame:
-            self.run_tick()
+    def _due(self):
+        self._next = None
+        start = time.perf_counter()
+        self.run_tick()
+        self._schedule(max(0.0, 1 / MAX_FPS - (time.perf_counter() - start)))
+
+    def _page_drew(self, _widget, content, _buffers):
+        """A page drew frame ``content["drawn"]``; anything else from a page is ignored."""
+        frame = content.get("drawn")
+        if type(frame) is int and self.drawn < frame <= self.frame:
+            self.drawn = frame
+            self._schedule(0)
 
     def run_tick(self):
-        """One tick; on an error, stop Play and report it instead of ticking on."""
-        with self.hold_sync():  # value and frame in one message, after the views' frames
+        """One tick, sent as one message; on an error, stop Play and report it."""
+        if not self.playing:
+            return
+        with self.hold_sync():  # the views' frames, the iteration and the frame number
             try:
                 self.tick()
             except Exception as error:  # shown to the user instead of a silent stop
-                self.playing = False
+                self.pause()
                 if self.on_error is not None:
                     self.on_error(error)
                 return

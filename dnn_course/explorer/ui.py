@@ -39,9 +39,10 @@ class Explorer:
     def __init__(self, settings=None, X=None, Y=None, *, figures="auto", presenter=False,
                  session=None):
         self.session = session if session is not None else Session(settings, X, Y)
-        self.views = Views(figures)
-        self.chain_view, self.network_view = ChainView(), NetworkView()
-        self.clock = Clock(self.tick, on_error=self._stopped)
+        self.clock = Clock(self.tick, on_error=self._stopped)  # carries every view's frame
+        self.views = Views(figures, self.clock)
+        self.chain_view, self.network_view = ChainView(self.clock, "chain"), NetworkView(
+            self.clock, "network")
         self.panel = Panel(self.views, self.clock, [self.chain_view, self.network_view])
         self.ticks = 0  # Play ticks so far
         wiring.connect(self.panel, self)

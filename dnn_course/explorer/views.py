@@ -33,7 +33,8 @@ def curve_limits(n, costs, norms):
 
 
 def boundary_data(session):
-    """The points (train first, then test), their labels, the plane shown, and the colours."""
+    """The points (train first, then test), their labels, the plane shown, the colours, and
+    the figure in words (its text alternative)."""
     X = np.hstack([session.X_train, session.X_test])
     low, high = X.min(axis=1) - 0.2, X.max(axis=1) + 0.2
     cmap = colormaps[CMAP](np.linspace(0, 1, 256))
@@ -43,6 +44,9 @@ def boundary_data(session):
         "m_train": session.X_train.shape[1],
         "colors": list(COLORS), "edges": list(EDGES),
         "cmap": pack(np.round(cmap * 255), "uint8"), "alpha": HEATMAP_ALPHA,
+        "label": "Decision boundary: AL = P(y = 1 | x) over the plane, orange near 0, purple "
+                 f"near 1; {session.X_train.shape[1]} train points (white edge) and "
+                 f"{session.X_test.shape[1]} test points (black edge), orange y = 0, purple y = 1",
     }
 
 
@@ -63,7 +67,10 @@ def curves_data(session):
     L = len(session.parameters) // 2
     colors = rcParams["axes.prop_cycle"].by_key()["color"]
     names = ["train J", "test J"] + [f"||dW[{l}]||" for l in range(1, L + 1)]
-    return {"names": names, "colors": [to_hex(colors[i % len(colors)]) for i in (0, 1, *range(L))]}
+    return {"names": names, "colors": [to_hex(colors[i % len(colors)]) for i in (0, 1, *range(L))],
+            "label": "Cost J of the train and test sets (top) and ||dW[l]|| of each layer on a "
+                     "log scale (bottom) against the iteration; the table beside it gives the "
+                     "latest values"}
 
 
 def curves_frame(session):
@@ -107,14 +114,16 @@ class Views:
     Parameters
     ----------
     figures : "auto" (the page draws when in a kernel), "browser" or "inline"
+    frames : the browser.Frames widget that carries their frames (Play's clock)
     """
 
-    def __init__(self, figures="auto"):
+    def __init__(self, figures="auto", frames=None):
         if figures not in ("auto", "browser", "inline"):
             raise ValueError(f'figures must be "auto", "browser" or "inline", got {figures!r}')
         self.browser = in_kernel() if figures == "auto" else figures == "browser"
         if self.browser:
-            self.boundary, self.curves = BoundaryView(), CurvesView()
+            self.boundary = BoundaryView(frames, "boundary")
+            self.curves = CurvesView(frames, "curves")
             self.boundary_widget, self.curves_widget = self.boundary, self.curves
         else:
             from .inline import InlineBoundary, InlineCurves  # matplotlib only when needed
@@ -128,13 +137,6 @@ class Views:
         data = boundary_data(session)
         self.grid = boundary_grid(data)
         self.boundary.data, self.curves.data = data, curves_data(session)
-        self.boundary.label = (
-            "Decision boundary: AL = P(y = 1 | x) over the plane, orange near 0, purple near "
-            f"1; {session.X_train.shape[1]} train points (white edge) and "
-            f"{session.X_test.shape[1]} test points (black edge), orange y = 0, purple y = 1")
-        self.curves.label = ("Cost J of the train and test sets (top) and ||dW[l]|| of each "
-                             "layer on a log scale (bottom) against the iteration; the table "
-                             "beside it gives the latest values")
 
     def update(self, session):
         """The boundary, the cost curves and ||dW[l]|| for the session's current state."""

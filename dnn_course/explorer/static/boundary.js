@@ -85,7 +85,6 @@ export default {
     const { ctx } = makeCanvas(el, W, H);
     const heat = document.createElement("canvas");
     const offscreen = { canvas: heat, ctx: heat.getContext("2d") };
-    return whenChanged(model, el, () =>
-      drawBoundary(ctx, model.get("data"), model.get("frame"), offscreen));
+    return whenChanged(model, el, (frame) => drawBoundary(ctx, model.get("data"), frame, offscreen));
   },
 };

@@ -111,8 +111,8 @@ export default {
     buttons.next.onclick = () => go(model.get("step") + 1);
     const body = element("div");
     el.replaceChildren(controls, body);
-    const draw = () => {
-      const data = model.get("data"), frame = model.get("frame");
+    const draw = (frame) => {
+      const data = model.get("data");
       if (!frame.tensors) return;
       const lut = unpack(data.cmap);
       where.textContent = `step ${frame.index + 1} of ${2 * data.L + 1}: ${frame.title}`;
@@ -126,10 +126,6 @@ export default {
       if (frame.note) detail.append(element("div", "dnn-chain-note", frame.note));
       body.replaceChildren(picture(data, frame), detail);
     };
-    return whenChanged(model, el, () => {  // data-draw-ms: what the last draw cost the page
-      const start = performance.now();
-      draw();
-      el.dataset.drawMs = (performance.now() - start).toFixed(1);
-    });
+    return whenChanged(model, el, draw);
   },
 };

@@ -1,42 +1,34 @@
-// Play's clock, which shows the iteration line: ask the kernel for the next tick once the last one has been drawn, at most
-// once per interval_ms, and only while playing and while the page is open and visible
-// (requestAnimationFrame does not run in a hidden tab).
+// Play's clock, which shows the iteration line. The kernel ticks on its own, at most 12
+// times a second, but never more than `ahead` frames past the last one a page said it has
+// drawn. This page says so (one small message) every ahead / 2 frames it draws, and when it
+// opens. A closed page says nothing and a hidden one draws nothing (requestAnimationFrame
+// does not run in a hidden tab), so Play's work stops within `ahead` frames.
 export default {
   render({ model, el }) {
     const show = () => { el.innerHTML = model.get("value"); };  // the iteration line
-    model.on("change:value", show);
+    let told = -Infinity, pending = false;
+    const tell = () => {
+      told = model.get("frame");
+      model.send({ drawn: told });
+    };
+    const drawn = () => {  // runs once the frame is on the screen
+      pending = false;
+      show();
+      if (model.get("frame") - told >= model.get("ahead") / 2) tell();
+    };
+    const changed = () => {
+      if (!pending) {
+        pending = true;
+        requestAnimationFrame(drawn);
+      }
+    };
+    model.on("change:value", changed);
+    model.on("change:frame", changed);
     show();
-    let asked = -1;   // the frame number we last asked to move past
-    let sent = 0;     // when we asked (ms)
-    let running = false;
-    let closed = false;
-    const loop = (now) => {
-      if (closed || !model.get("playing")) {
-        running = false;
-        return;
-      }
-      const frame = model.get("frame");
-      const lost = asked === frame && now - sent > 5000;  // a reply that never came
-      if ((asked !== frame || lost) && now - sent >= model.get("interval_ms")) {
-        asked = frame;
-        sent = now;
-        model.send({ request: frame });
-      }
-      requestAnimationFrame(loop);
-    };
-    const start = () => {
-      if (!running && model.get("playing")) {
-        running = true;
-        asked = -1;
-        requestAnimationFrame(loop);
-      }
-    };
-    model.on("change:playing", start);
-    start();
+    tell();  // a page opened (or reloaded) while Play is on: the kernel may be waiting
     return () => {
-      closed = true;
-      model.off("change:playing", start);
-      model.off("change:value", show);
+      model.off("change:value", changed);
+      model.off("change:frame", changed);
     };
   },
 };

@@ -11,9 +11,19 @@ function unpack(packed) {
   return array;
 }
 
-// Call draw() at most once per animation frame after `data` or `frame` changed; count the
-// draws in el.dataset.frames. Returns the function that stops listening.
-function whenChanged(model, el, draw) {
+// The widget holding this view's frame (a Frames widget: in the explorer, Play's clock,
+// which carries every view's frame of a tick in one message).
+function frameSource(model) {
+  return model.widget_manager.get_model(model.get("frames").replace(/^IPY_MODEL_/, ""));
+}
+
+// Call draw(frame) at most once per animation frame after `data` or the view's frame
+// changed, once a frame has come; count the draws in el.dataset.frames and say what the
+// last one cost the page in el.dataset.drawMs. The element is a
+// figure (role img) named by frame.label or data.label, unless `figure` is false.
+// Resolves to the function that stops listening.
+async function whenChanged(model, el, draw, { figure = true } = {}) {
+  const frames = await frameSource(model), key = model.get("key");
   let pending = false;
   el.dataset.frames = "0";
   const schedule = () => {
@@ -21,22 +31,22 @@ function whenChanged(model, el, draw) {
     pending = true;
     requestAnimationFrame(() => {
       pending = false;
-      if (!Object.keys(model.get("data")).length) return;  // nothing to draw yet
-      draw();
+      const frame = frames.get(key) || {};
+      if (figure) el.setAttribute("aria-label", frame.label || model.get("data").label || "");
+      if (!Object.keys(frame).length) return;  // nothing to draw yet
+      const start = performance.now();
+      draw(frame);
+      el.dataset.drawMs = (performance.now() - start).toFixed(1);
       el.dataset.frames = String(Number(el.dataset.frames) + 1);
     });
   };
-  if (!el.hasAttribute("role")) el.setAttribute("role", "img");  // a figure, named by label
-  const label = () => el.setAttribute("aria-label", model.get("label"));
+  if (figure && !el.hasAttribute("role")) el.setAttribute("role", "img");
   model.on("change:data", schedule);
-  model.on("change:frame", schedule);
-  model.on("change:label", label);
-  label();
+  frames.on(`change:${key}`, schedule);
   schedule();
   return () => {
     model.off("change:data", schedule);
-    model.off("change:frame", schedule);
-    model.off("change:label", label);
+    frames.off(`change:${key}`, schedule);
   };
 }
 

@@ -110,6 +110,6 @@ function drawCurves(ctx, data, frame) {
 export default {
   render({ model, el }) {
     const { ctx } = makeCanvas(el, W, H);
-    return whenChanged(model, el, () => drawCurves(ctx, model.get("data"), model.get("frame")));
+    return whenChanged(model, el, (frame) => drawCurves(ctx, model.get("data"), frame));
   },
 };
