@@ -30,7 +30,8 @@ def test_the_chain_widget_sends_each_steps_tensors_as_binary_buffers(session):
     np.testing.assert_allclose(unpack(sent["W[1]"]["data"]), W1, rtol=1e-6)
     np.testing.assert_allclose(unpack(sent["Z[1]"]["data"]), Z1[:, :COLUMNS], rtol=1e-6)
     assert sent["Z[1]"]["shape"] == [4, 35]
-    assert view.frame["label"].startswith("Chain of boxes, step 1 of 7: layer 1 of 3, forward. Z[1] =")
+    assert view.frame["label"].startswith(
+        "Chain of boxes, step 1 of 7: layer 1 of 3, forward. Z[1] =")
     grads = L_model_backward(AL, session.Y_train, caches, session.activations, False)
     view.step = 6  # what the page's Next button does
     sent = {t["name"]: t for t in view.frame["tensors"]}
@@ -71,7 +72,8 @@ def test_the_network_widget_sends_W_or_dW_and_the_selected_unit(session):
     assert view.frame["selected"]["b"] == session.parameters["b2"][2, 0]
     np.testing.assert_allclose(unpack(view.frame["selected"]["W"]), session.parameters["W2"][2],
                                rtol=1e-6)
-    assert view.frame["label"].startswith("Network 2 -> 4 -> 3 -> 1 (relu, tanh, sigmoid); edges show dW")
+    assert view.frame["label"].startswith(
+        "Network 2 -> 4 -> 3 -> 1 (relu, tanh, sigmoid); edges show dW")
     small = Session(Settings(m=20, hidden_layers=0))
     view.show(session_steps(small), small.activations)
     assert view.selected == [1, 0]  # layer 2 no longer exists
