@@ -155,13 +155,13 @@ def test_play_runs_ticks_and_none_after_pause(ex):
     ask(ex)
     assert ex.session.iteration == 0  # not playing: no tick
     ex.controls["play"].click()
-    assert ex.playing
+    assert ex.clock.playing
     for _ in range(3):
         ask(ex)
     assert ex.session.iteration == 3 * ex.settings.steps_per_tick
     assert ex.clock.frame == 3
     ex.controls["pause"].click()
-    assert not ex.playing
+    assert not ex.clock.playing
     ask(ex)
     assert ex.session.iteration == 3 * ex.settings.steps_per_tick  # nothing ran after Pause
 
@@ -171,7 +171,7 @@ def test_play_shows_the_error_and_stops_when_a_tick_fails(ex):
     ex.session.parameters = {k: v * 1e200 + 1e200 for k, v in ex.session.parameters.items()}
     ex.play()
     ask(ex)
-    assert not ex.playing
+    assert not ex.clock.playing
     assert "too high" in ex.controls["message"].value
 
 

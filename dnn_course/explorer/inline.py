@@ -10,6 +10,7 @@ import io
 
 import ipywidgets as widgets
 import numpy as np
+import traitlets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
@@ -32,11 +33,20 @@ def _key(colors, edges):
         for name, edge in zip(("train", "test"), edges, strict=True)]
 
 
-class InlineFigure:
-    """A matplotlib figure shown as an image widget, redrawn by blitting what moves."""
+class InlineFigure(traitlets.HasTraits):
+    """A matplotlib figure shown as an image widget, redrawn by blitting what moves.
+
+    As with a view the page draws, setting ``data`` (at Reset) or ``frame`` (every tick)
+    draws it (``draw_data``, ``draw_frame``), and setting an equal value draws nothing.
+    """
+
+    data, frame = traitlets.Dict(), traitlets.Dict()
 
     def __init__(self, figure, image_format):
-        self.figure, self.format, self.label = figure, image_format, ""
+        super().__init__()
+        self.observe(lambda change: getattr(self, f"draw_{change.name}")(change.new),
+                     ["data", "frame"])
+        self.figure, self.format = figure, image_format
         FigureCanvasAgg(figure)
         self.widget = widgets.Image(format=image_format)
         self.moving, self.background = [], None
@@ -78,13 +88,8 @@ class InlineBoundary(InlineFigure):
         self.figure.subplots_adjust(0.06, 0.14, 0.98, 0.93)
         self.ax = self.figure.subplots()
 
-    @property
-    def data(self):
-        return self._data
-
-    @data.setter
-    def data(self, data):
-        self._data, ax = data, self.ax
+    def draw_data(self, data):
+        ax = self.ax
         ax.clear()
         self.figure.legends.clear()
         self.figure.legend(handles=_key(data["colors"], data["edges"]), loc="lower center",
@@ -107,13 +112,7 @@ class InlineBoundary(InlineFigure):
         ax.set_title("AL = P(y = 1 | x)", fontsize="medium", pad=3)
         self.animate([heatmap, *ax.get_lines()])
 
-    @property
-    def frame(self):
-        return self._frame
-
-    @frame.setter
-    def frame(self, frame):
-        self._frame = frame
+    def draw_frame(self, frame):
         self.moving[0].set_data(unpack(frame["AL"]))
         self.show(full=False)
 
@@ -126,13 +125,7 @@ class InlineCurves(InlineFigure):
         self.ax_cost, self.ax_norm = self.figure.subplots(2, 1, sharex=True)
         self.figure.subplots_adjust(0.14, 0.1, 0.97, 0.97, hspace=0.1)
 
-    @property
-    def data(self):
-        return self._data
-
-    @data.setter
-    def data(self, data):
-        self._data = data
+    def draw_data(self, data):
         self.ax_cost.clear()
         self.ax_norm.clear()
         lines = [(self.ax_cost if i < 2 else self.ax_norm).plot(
@@ -145,13 +138,7 @@ class InlineCurves(InlineFigure):
         self.animate(lines)
         self.limits = None
 
-    @property
-    def frame(self):
-        return self._frame
-
-    @frame.setter
-    def frame(self, frame):
-        self._frame = frame
+    def draw_frame(self, frame):
         steps, series = unpack(frame["steps"]), unpack(frame["series"])
         for line, values in zip(self.moving, series, strict=True):
             line.set_data(steps, values)

@@ -78,10 +78,6 @@ class Explorer:
     def settings(self):
         return self.session.settings
 
-    @property
-    def playing(self):
-        return self.clock.playing
-
     def step(self, n=1):
         """Run n iterations of gradient descent, then redraw everything."""
         self.session.step(n)

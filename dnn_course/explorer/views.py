@@ -74,15 +74,16 @@ def curves_data(session):
 
 
 def curves_frame(session):
-    """Every k-th iteration's J (train, test) and ||dW[l]||, and the axis limits."""
+    """Every k-th iteration's J (train, test) and ||dW[l]||, and the axis limits of what is
+    drawn: at most CURVE_POINTS points, so a tick costs the same at any iteration."""
     n = len(session.costs)
     shown = slice(None, None, 1 + n // CURVE_POINTS)
     steps = np.arange(n)[shown]
     L = len(session.parameters) // 2
     norms = np.array(session.grad_norms[shown], dtype=float).reshape(len(steps), L)
-    series = np.vstack([session.costs[shown], session.test_costs[shown],
-                        np.maximum(norms, 1e-12).T]).reshape(2 + L, len(steps))
-    x_max, cost_top, norm_limits = curve_limits(n, session.costs + session.test_costs, norms)
+    costs = np.array([session.costs[shown], session.test_costs[shown]], dtype=float)
+    series = np.vstack([costs.reshape(2, len(steps)), np.maximum(norms, 1e-12).T])
+    x_max, cost_top, norm_limits = curve_limits(n, costs.ravel().tolist(), norms)
     return {"steps": pack(steps), "series": pack(series),
             "limits": [x_max, cost_top, *norm_limits]}
 

@@ -89,9 +89,7 @@ function picture(data, frame) {
 
 export default {
   render({ model, el }) {
-    el.classList.add("dnn-chain");
-    el.setAttribute("role", "group");  // its aria-label is the step in words
-    const controls = element("div", "dnn-chain-controls");
+    const controls = controlBar(el, "chain");  // named by the step in words
     const buttons = {};
     for (const [name, text, label] of [["start", "Start", "first step: layer 1 forward"],
       ["prev", "◀ Previous", "previous step"], ["next", "Next ▶", "next step"]]) {

@@ -91,3 +91,11 @@ function element(tag, className, text) {
   if (text !== undefined) node.textContent = text;
   return node;
 }
+
+// A view with a bar of controls above what it draws: the element gets the class dnn-<name>
+// and the role group (whenChanged names it after each frame's label). Returns the bar.
+function controlBar(el, name) {
+  el.classList.add(`dnn-${name}`);
+  el.setAttribute("role", "group");
+  return element("div", `dnn-${name}-controls`);
+}

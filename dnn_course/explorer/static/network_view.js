@@ -11,9 +11,7 @@ function numbers(values) {
 
 export default {
   render({ model, el }) {
-    el.classList.add("dnn-network");
-    el.setAttribute("role", "group");  // its aria-label is the network in words
-    const bar = element("div", "dnn-network-controls");
+    const bar = controlBar(el, "network");  // named by the network in words
     const edges = {};
     for (const kind of ["W", "dW"]) {
       edges[kind] = element("button", `dnn-network-${kind}`, `edges: ${kind}[l]`);
