@@ -40,7 +40,8 @@ def test_the_boundary_sent_to_the_page_is_the_session_own(ex):
     assert grid.shape == (2, GRID * GRID)
     assert grid[0].min() < X[0].min() and grid[1].max() > X[1].max()  # all points inside
     AL = ex.session.probabilities(grid).reshape(GRID, GRID)
-    np.testing.assert_allclose(unpack(frame["AL"]), AL, rtol=1e-6, atol=1e-7)
+    np.testing.assert_allclose(unpack(frame["level"]) / 255, AL, rtol=0, atol=0.5 / 255)
+    assert unpack(frame["level"]).dtype == np.uint8  # the colour map's 256 levels
 
 
 def test_the_curves_sent_to_the_page_are_the_recorded_costs_and_norms(ex):
@@ -95,7 +96,7 @@ def test_a_play_tick_is_one_message_with_every_view_the_iteration_and_the_frame(
     ex.clock.run_tick()
     assert sent == [("Clock", ["boundary", "curves", "frame", "value"])]
     np.testing.assert_allclose(  # what rode on the clock is the boundary view's frame
-        unpack(ex.clock.boundary["AL"]), unpack(ex.views.boundary.frame["AL"]))
+        unpack(ex.clock.boundary["level"]), unpack(ex.views.boundary.frame["level"]))
 
 
 def test_play_is_paced_by_the_page_and_stops_without_it():

@@ -113,7 +113,7 @@ class InlineBoundary(InlineFigure):
         self.animate([heatmap, *ax.get_lines()])
 
     def draw_frame(self, frame):
-        self.moving[0].set_data(unpack(frame["AL"]))
+        self.moving[0].set_data(unpack(frame["level"]) / 255)
         self.show(full=False)
 
 

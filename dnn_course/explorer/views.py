@@ -2,7 +2,7 @@
 
 Each view is drawn from two payloads computed here from the session's own numbers:
 ``data`` (what changes at Reset: the points, the axes) and ``frame`` (what changes every
-tick: AL over the grid, the curves). In a Jupyter kernel the page draws them
+tick: AL's colour level over the grid, the curves). In a Jupyter kernel the page draws them
 (``browser.BrowserView``: the kernel only sends numbers); with ``figures="inline"``
 (tests, scripts, static outputs) matplotlib draws the same payloads in the kernel
 (``inline.py``). See ``browser.py`` for the pattern a new view follows.
@@ -58,8 +58,11 @@ def boundary_grid(data):
 
 
 def boundary_frame(session, grid):
-    """AL = P(y = 1 | x) on the grid, (GRID, GRID), row 0 at the bottom (y0)."""
-    return {"AL": pack(session.probabilities(grid).reshape(GRID, GRID))}
+    """AL = P(y = 1 | x) on the grid as the heatmap's colour level round(255 AL): (GRID,
+    GRID) bytes, row 0 at the bottom (y0). The colour map has 256 levels, so this is all
+    the page can show, in a quarter of the bytes of float32."""
+    AL = session.probabilities(grid).reshape(GRID, GRID)
+    return {"level": pack(np.rint(255 * AL), "uint8")}
 
 
 def curves_data(session):

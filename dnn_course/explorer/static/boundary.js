@@ -9,13 +9,13 @@ function drawBoundary(ctx, data, frame, heat) {
   ctx.fillRect(0, 0, W, H);
   const [x0, x1, y0, y1] = data.extent;
   const pw = PLOT.right - PLOT.left, ph = PLOT.bottom - PLOT.top;
-  if (frame.AL) {
-    const AL = unpack(frame.AL), [rows, cols] = AL.shape, cmap = unpack(data.cmap);
+  if (frame.level) {  // round(255 AL): the colour map's level
+    const level = unpack(frame.level), [rows, cols] = level.shape, cmap = unpack(data.cmap);
     const image = heat.ctx.createImageData(cols, rows), a = data.alpha;
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
-        const k = 4 * Math.min(255, Math.max(0, Math.round(AL[r * cols + c] * 255)));
-        const p = 4 * ((rows - 1 - r) * cols + c);  // row 0 of AL is the bottom
+        const k = 4 * level[r * cols + c];
+        const p = 4 * ((rows - 1 - r) * cols + c);  // row 0 is the bottom
         for (let ch = 0; ch < 3; ch++) image.data[p + ch] = a * cmap[k + ch] + (1 - a) * 255;
         image.data[p + 3] = 255;
       }
