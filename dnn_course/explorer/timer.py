@@ -14,6 +14,7 @@ Outside a kernel (a script, a test) there is no event loop to tick in: call
 """
 
 import asyncio
+import math
 import time
 
 import traitlets
@@ -60,6 +61,7 @@ class Clock(Frames):
         self.tick, self.on_error = tick, on_error
         self.drawn = 0  # the latest frame a page said it has drawn
         self._next = None  # the scheduled tick (an asyncio TimerHandle)
+        self._beat = -math.inf  # when the last tick was due (time.perf_counter())
         self.on_msg(self._page_drew)
 
     def play(self):
@@ -85,9 +87,11 @@ class Clock(Frames):
 
     def _due(self):
         self._next = None
-        start = time.perf_counter()
+        beat, now = 1 / MAX_FPS, time.perf_counter()
+        on_time = now - (self._beat + beat) < beat / 2
+        self._beat = self._beat + beat if on_time else now  # keep the beat; after a wait, anew
         self.run_tick()
-        self._schedule(max(0.0, 1 / MAX_FPS - (time.perf_counter() - start)))
+        self._schedule(max(0.0, self._beat + beat - time.perf_counter()))
 
     def _page_drew(self, _widget, content, _buffers):
         """A page drew frame ``content["drawn"]``; anything else from a page is ignored."""
