@@ -184,6 +184,8 @@ def open_explorer(page, target, url):
             page.goto(url, wait_until="commit", timeout=180_000)
             break
         except Exception as error:
+            if "interrupted by another navigation" in str(error):
+                break  # JupyterLab moved on to the same notebook's URL itself
             if "ERR_CONNECTION_REFUSED" not in str(error) or time.time() > deadline:
                 raise
             time.sleep(1)

@@ -21,8 +21,8 @@ import traitlets
 
 from .browser import STATIC, Frames
 
-MAX_FPS = 12  # smooth to a person; more would only cost the server
-AHEAD = 12  # frames the kernel may run past the last one the page drew: one second
+MAX_FPS = 10  # updates a second: smooth to a person; more would only cost the server
+AHEAD = 2 * MAX_FPS  # frames the kernel may run past the last one the page drew: 2 s
 TICK_BUDGET = 0.1  # seconds of training per tick, at most (one step always runs)
 
 

@@ -1,4 +1,4 @@
-// Play's clock, which shows the iteration line. The kernel ticks on its own, at most 12
+// Play's clock, which shows the iteration line. The kernel ticks on its own, at most 10
 // times a second, but never more than `ahead` frames past the last one a page said it has
 // drawn. This page says so (one small message) every ahead / 2 frames it draws, and when it
 // opens. A closed page says nothing and a hidden one draws nothing (requestAnimationFrame
