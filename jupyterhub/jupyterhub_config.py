@@ -35,10 +35,10 @@ c = get_config()  # noqa: F821 (JupyterHub provides get_config when it reads thi
 # student who leaves all eight notebooks open holds 928 MiB of kernels plus a 173 MiB
 # server; the limit adds half again for growth (a server grows with use, the explorer's
 # history with training). CPU: Run All of notebook 03 takes 3.5 CPU s, one Play in the
-# explorer 0.158 of a core (kernel + server); one core per student lets either run at full speed.
+# explorer 0.087 of a core (kernel + server); one core per student lets either run at full speed.
 # The guarantees (what a scheduler reserves, used by Zero to JupyterHub) are one student at
 # work: the server plus the heaviest notebook's kernel (04: 190 MiB), and one Play's share.
-ALL_KERNELS_MIB, HEAVIEST_KERNEL_MIB, SERVER_MIB, PLAY_CORES = 928, 190, 173, 0.158
+ALL_KERNELS_MIB, HEAVIEST_KERNEL_MIB, SERVER_MIB, PLAY_CORES = 928, 190, 173, 0.087
 c.Spawner.mem_limit = f"{round(1.5 * (ALL_KERNELS_MIB + SERVER_MIB))}M"
 c.Spawner.mem_guarantee = f"{HEAVIEST_KERNEL_MIB + SERVER_MIB}M"
 c.Spawner.cpu_limit = 1.0

@@ -74,7 +74,7 @@ def main():
     parser.add_argument("--os-gib", type=float, default=2, help="kept for the system")
     parser.add_argument("--kernel-mib", type=float, default=190,
                         help="heaviest notebook's kernel (README, What one student costs)")
-    parser.add_argument("--play-cores", type=float, default=0.158,
+    parser.add_argument("--play-cores", type=float, default=0.087,
                         help="one Play in the explorer (README, What one student costs)")
     args = parser.parse_args()
     names = [f"student{i}" for i in range(1, args.students + 1)]
