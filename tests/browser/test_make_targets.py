@@ -251,3 +251,33 @@ def test_an_unknown_scenario_link_shows_the_valid_names(demo, browser):
         assert all(name in message.inner_text() for name in SCENARIOS), message.inner_text()
     finally:
         page.close()
+
+
+def kernel_cores(made, seconds):
+    """The CPU cores the demo's kernels used over ``seconds`` (from /proc)."""
+    from benchmarks.classroom import measure
+
+    return measure(made.process.pid, seconds)["kernel"]
+
+
+def test_play_stops_working_once_the_demo_page_is_closed(tmp_path, browser):
+    """The kernel runs ahead of what the page drew by at most 2 s of Play: a student who
+    closes the tab while playing leaves a kernel that does nothing."""
+    made = make("demo", tmp_path)
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(made.url)
+        page.get_by_role("button", name="Play").click(timeout=120_000)
+        counter = page.locator(".dnn-iteration")
+        page.wait_for_function("() => /iteration [1-9]/.test("
+                               "document.querySelector('.dnn-iteration').textContent)",
+                               timeout=60_000)
+        assert "iteration" in counter.inner_text()
+        playing = kernel_cores(made, 2)
+        page.close()
+        deadline = time.monotonic() + 60
+        while (closed := kernel_cores(made, 2)) > playing / 4:  # the 2 s it may run ahead
+            assert time.monotonic() < deadline, f"still {closed:.3f} cores after closing"
+        assert playing > 0.02 and kernel_cores(made, 3) < 0.01, (playing, closed)
+    finally:
+        stop(made.process)
