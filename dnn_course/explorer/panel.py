@@ -10,6 +10,7 @@ routes its widgets' events to the Explorer's public methods. A new view adds its
 import contextlib
 
 from ..data import DATASETS
+from ..guards import is_real
 from . import controls, readouts
 from .settings import CUSTOM
 
@@ -96,7 +97,7 @@ class Panel:
 def _show(control, value):
     """Set ``control`` to ``value``, widening a slider that cannot show it: a slider
     clamps, and the controls must show what runs (e.g. m = 5000 from an imported state)."""
-    if hasattr(control, "max") and not isinstance(value, bool | str):
+    if hasattr(control, "max") and is_real(value):
         control.min, control.max = min(control.min, value), max(control.max, value)
     control.value = value
 
