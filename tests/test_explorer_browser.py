@@ -3,6 +3,7 @@ message per Play tick; Play is paced by the page, and a tick fits its time budge
 the network."""
 
 import asyncio
+import concurrent.futures
 import time
 
 import numpy as np
@@ -127,7 +128,10 @@ def test_play_is_paced_by_the_page_and_stops_without_it():
         await asyncio.sleep(3 / MAX_FPS)
         assert ex.clock.frame == paused and ex.session.iteration == paused * 10
 
-    asyncio.run(play())
+    # In a thread of its own, as a kernel's loop: a browser test's Playwright may keep an
+    # event loop running in this thread for the whole session.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, play()).result()
 
 
 def test_a_tick_stops_at_its_time_budget_but_always_takes_a_step():
