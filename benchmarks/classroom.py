@@ -29,6 +29,7 @@ import threading
 import time
 from pathlib import Path
 
+from scripts import chromium
 from scripts.jupyter_sandbox import sandbox_env
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -301,10 +302,7 @@ def run(servers=("demo", "lab"), seconds=20, idle=10, before=None, shots=None):
 
     results = {}
     with sync_playwright() as playwright, contextlib.ExitStack() as stack:
-        browser = playwright.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        browser = chromium.launch(playwright)
         repos = {"now": (ROOT, {})}
         if before:
             old = stack.enter_context(checkout(before))

@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]  # the sample submissions live with the tests
 import graded_students  # noqa: E402
 
+from scripts import chromium  # noqa: E402
 from scripts.build_course import assignments, build, nbgrader  # noqa: E402
 from scripts.jupyter_sandbox import isolate  # noqa: E402
 
@@ -64,13 +65,8 @@ def screenshot(page_path, target):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), headless=True,
-            args=["--no-sandbox", "--disable-gpu"])
+        browser = chromium.launch(playwright)  # offline: the page's MathJax CDN fails at once
         page = browser.new_page(viewport={"width": 1280, "height": 800})
-        # offline: the page's MathJax would come from a CDN, so nothing but the file loads
-        page.route("**/*", lambda route: route.continue_()
-                   if route.request.url.startswith("file:") else route.abort())
         page.goto(page_path.as_uri(), wait_until="load")
         # the student's answer at the top, its grade cell under it
         page.evaluate(f"document.getElementsByName('comment-{SHOWN[2]}')[0].scrollIntoView()")

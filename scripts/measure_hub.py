@@ -21,6 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests" / "browser")]
+from scripts import chromium  # noqa: E402
 from scripts.jupyter_sandbox import isolate  # noqa: E402
 
 isolate()
@@ -28,7 +29,6 @@ from jupyter_hub import children, start_hub, stop_hub  # noqa: E402
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 from scripts.measure_student import memory_mib  # noqa: E402
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 PARTS = {  # what a process of the hub is, from its command line
     "hub": re.compile(r"bin/jupyterhub -f"),
@@ -80,7 +80,7 @@ def main():
     names = [f"student{i}" for i in range(1, args.students + 1)]
     print(f"load average at start: {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory(prefix="measure_hub_") as root, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = chromium.launch(p)
         hub = start_hub(Path(root), names)
         try:
             time.sleep(5)

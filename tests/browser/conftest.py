@@ -15,18 +15,9 @@ import shutil
 import pytest
 from jupyter_servers import EXPLORER, NOTEBOOKS, REPO, start_lab, start_voila, stop
 
+from scripts import chromium
+
 RESULTS = REPO / "test-results"
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # CI runs as root, where Chromium's sandbox cannot start
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     """Keep each phase's report on the test item, so fixtures can tell a failure."""
@@ -35,13 +26,15 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-def chromium_path():
-    return os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+def failed(request):
+    """Whether the test that ``request`` belongs to failed in its call phase."""
+    report = getattr(request.node, "rep_call", None)
+    return report is not None and report.failed
 
 
 @pytest.fixture(scope="package")
 def browser():
-    path = chromium_path()
+    path = chromium.path()
     if not (os.path.isfile(path) and os.access(path, os.X_OK)):
         message = (f"Chromium not found at {path}: install it with "
                    "`apt-get install -y chromium` (or set CHROMIUM=/path)")
@@ -51,11 +44,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=path, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+        browser = chromium.launch(playwright)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture
@@ -65,14 +56,19 @@ def page(browser, request):
     context.set_default_timeout(30_000)
     context.tracing.start(screenshots=True, snapshots=True, sources=True)
     tab = context.new_page()
+    errors = []  # what the page's own scripts reported: shown if the test fails
+    tab.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+    tab.on("console", lambda message: message.type == "error"
+           and errors.append(f"console error: {message.text}"))
     yield tab
-    report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
+    if failed(request):
         folder = RESULTS / re.sub(r"[^\w.-]+", "_", request.node.nodeid)
         folder.mkdir(parents=True, exist_ok=True)
         tab.screenshot(path=folder / "failure.png", full_page=True)
         context.tracing.stop(path=folder / "trace.zip")
         print(f"\nscreenshot and trace saved in {folder}")
+        print("\n".join(errors[-20:]) or "no errors in the page's console")
+        print(f"the page's text: {tab.locator('body').inner_text(timeout=5_000)[:1500]!r}")
     else:
         context.tracing.stop()
     context.close()
@@ -104,10 +100,13 @@ def lab_sessions(browser, lab):
 
 
 @pytest.fixture
-def lab_page(lab_sessions, page):
+def lab_page(lab_sessions, page, request):
     """A page for JupyterLab (set up after, so torn down before, the session clean-up:
-    a failure's screenshot still shows the live notebook)."""
-    return page
+    a failure's screenshot still shows the live notebook). A failure prints the end of the
+    server's log, where kernel and Voila errors go."""
+    yield page
+    if failed(request):
+        print(f"\nthe end of {lab_sessions.log.name}:\n{lab_sessions.log.read_text()[-4000:]}")
 
 
 @pytest.fixture(scope="package")
