@@ -8,6 +8,7 @@ returns a result whose ``report()`` is the text the widget prints, so a plain ce
 print the same numbers.
 """
 
+import html
 from typing import NamedTuple
 
 import ipywidgets as widgets
@@ -24,10 +25,12 @@ from .explorer.slider_names import SliderNames
 from .guards import check_integer
 from .initialization import initialize_parameters_deep
 from .model import L_model_forward, layer_activations
-from .plots import plot_chain, plot_costs, plot_decision_boundary
+from .plots import figure_html, plot_chain, plot_costs, plot_decision_boundary
 from .training import L_layer_model, accuracy, predict
 
 MAX_DEPTH = 5
+# the report as a notebook prints text: code font, so the columns of Z and A line up
+REPORT_STYLE = "font-family: var(--jp-code-font-family, monospace); line-height: 1.3; margin: 0"
 
 
 def architecture_text(layer_dims, hidden_activation="relu"):
@@ -135,33 +138,46 @@ def train_three_layer(depth=2, activation="relu", dataset="circle", m=300, hidde
 
 
 def _controls(prefix, output_class, show):
-    """A depth slider and an activation dropdown wired to ``show`` through an Output widget."""
+    """A depth slider and an activation menu that redraw ``show(depth, activation)``.
+
+    The result's report and figure go into one HTML widget, replaced whole at each change.
+    (An Output widget capturing print and plt.show() would do the same in JupyterLab, but
+    Voila, which runs the notebook on the server before the page opens, can wait forever
+    on a cell that fills an Output widget.)
+    """
     depth = widgets.IntSlider(value=2, min=1, max=MAX_DEPTH, description="hidden layers",
                               style={"description_width": "initial"}, continuous_update=False)
     activation = widgets.Dropdown(options=list(ACTIVATIONS), value="relu",
                                   description="activation")
-    out = widgets.interactive_output(show, {"depth": depth, "activation": activation})
+    out = widgets.HTML()
+
+    def redraw(change=None):
+        out.value = result_html(show(depth.value, activation.value))
+
+    depth.observe(redraw, "value")
+    activation.observe(redraw, "value")
+    redraw()
     depth.add_class(f"{prefix}-depth")
     activation.add_class(f"{prefix}-activation")
     out.add_class(output_class)
     return widgets.VBox([widgets.HBox([depth, activation]), out, SliderNames()])
 
 
-def _print_and_show(result):
-    print(result.report())
-    plt.show()
+def result_html(result):
+    """A result's report as preformatted text, then its figure (closed: shown only here)."""
+    plt.close(result.figure)
+    return (f'<pre class="dnn-report" style="{REPORT_STYLE}">{html.escape(result.report())}'
+            f"</pre>{figure_html(result.figure)}")
 
 
 def chain_widget():
-    """Notebook 01: depth and activation redraw the chain and print Z[l], A[l] for 4 examples."""
-    return _controls("dnn-chain", "dnn-chain-output", lambda depth, activation: _print_and_show(
-        forward_chain(depth, activation)))
+    """Notebook 01: depth and activation redraw the chain and show Z[l], A[l] for 4 examples."""
+    return _controls("dnn-chain", "dnn-chain-output", forward_chain)
 
 
 def three_layer_widget():
     """Notebook 03: depth and activation retrain the network and redraw its figure."""
-    return _controls("dnn", "dnn-three-layer-output", lambda depth, activation: _print_and_show(
-        train_three_layer(depth, activation)))
+    return _controls("dnn", "dnn-three-layer-output", train_three_layer)
 
 
 def backprop_views(X, Y, parameters, hidden_activation="relu"):

@@ -1,5 +1,8 @@
 """The widget callbacks of notebooks 00, 01 and 03, tested without a browser."""
 
+import html
+import re
+
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
@@ -7,6 +10,7 @@ import pytest
 
 import dnn_course as dc
 from dnn_course import walkthrough as wt
+from dnn_course.plots import text_alternative
 
 
 @pytest.fixture(autouse=True)
@@ -120,30 +124,55 @@ def test_training_rejects_an_unknown_activation():
         wt.train_three_layer(2, "softmax", num_iterations=1)
 
 
-def test_three_layer_widget_has_the_dom_classes_and_retrains(capsys):
+def test_three_layer_widget_has_the_dom_classes_and_retrains():
     ui = wt.three_layer_widget()
     (depth, activation), out = ui.children[0].children, ui.children[1]
     assert isinstance(depth, widgets.IntSlider) and "dnn-depth" in depth._dom_classes
     assert "dnn-activation" in activation._dom_classes
     assert list(activation.options) == list(dc.ACTIVATIONS)  # every registered g, in order
     assert "dnn-three-layer-output" in out._dom_classes
-    assert "architecture: 2 -> 8 -> 8 -> 1 (relu, relu, sigmoid)" in capsys.readouterr().out
+    assert "architecture: 2 -> 8 -> 8 -> 1 (relu, relu, sigmoid)" in html.unescape(out.value)
+    first = out.value
     depth.value = 1
-    assert "architecture: 2 -> 8 -> 1 (relu, sigmoid)" in capsys.readouterr().out
+    assert "architecture: 2 -> 8 -> 1 (relu, sigmoid)" in html.unescape(out.value)
+    assert image_of(out.value) != image_of(first)
     activation.value = "leaky_relu"
-    assert "architecture: 2 -> 8 -> 1 (leaky_relu, sigmoid)" in capsys.readouterr().out
+    assert "architecture: 2 -> 8 -> 1 (leaky_relu, sigmoid)" in html.unescape(out.value)
 
 
-def test_chain_widget_redraws_for_a_new_depth(capsys):
+def image_of(html):
+    """The PNG (base64) and alt text of the one figure in a widget's HTML."""
+    images = re.findall(r'<img class="dnn-figure" alt="([^"]+)" src="data:image/png;base64,'
+                        r'([A-Za-z0-9+/=]+)">', html)
+    assert len(images) == 1, html[:300]
+    return images[0]
+
+
+def test_the_widgets_show_the_report_and_the_figure_in_the_page_only():
+    """The report and the figure with its text alternative, in the widget; no figure is left
+    open for the notebook to show a second time under it."""
+    plt.close("all")
+    out = wt.three_layer_widget().children[1]
+    result = wt.train_three_layer(2, "relu")
+    plt.close(result.figure)
+    assert f'>{html.escape(result.report())}</pre>' in out.value
+    alt, _ = image_of(out.value)
+    assert html.unescape(alt) == text_alternative(result.figure)
+    assert "Decision boundary" in alt
+    assert plt.get_fignums() == []
+
+
+def test_chain_widget_redraws_for_a_new_depth():
     ui = wt.chain_widget()
     depth, activation = ui.children[0].children
+    out = ui.children[1]
     assert "dnn-chain-depth" in depth._dom_classes
-    assert "dnn-chain-output" in ui.children[1]._dom_classes
-    capsys.readouterr()
+    assert "dnn-chain-output" in out._dom_classes
     depth.value = 3
-    printed = capsys.readouterr().out
-    assert "architecture: 2 -> 3 -> 3 -> 3 -> 1 (relu, relu, relu, sigmoid)\n" in printed
-    assert "Z[4] = W[4] A[3] + b[4], shape (1, 4):" in printed
+    shown = html.unescape(out.value)
+    assert "architecture: 2 -> 3 -> 3 -> 3 -> 1 (relu, relu, relu, sigmoid)\n" in shown
+    assert "Z[4] = W[4] A[3] + b[4], shape (1, 4):" in shown
+    image_of(out.value)
 
 
 def test_widget_smoke_check_echoes_the_slider():
