@@ -164,11 +164,19 @@ def test_a_browser_without_the_token_gets_the_login_page(target, browser, reques
 
 
 def test_make_demo_url_opens_the_explorer(demo, browser):
+    """At 1280 x 800 the page opens with Play, the boundary and the curves on the first
+    screen: an instructor presses Play without scrolling, and the class sees it train."""
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     try:
         page.goto(demo.url)
         page.get_by_role("button", name="Play").wait_for(timeout=120_000)
         page.screenshot(path=demo.stdout.parent / "demo.png")
+        for part in (page.get_by_role("button", name="Play"),
+                     page.locator(".dnn-boundary canvas").first,
+                     page.locator(".dnn-curves canvas").first):
+            part.wait_for()
+            box = part.bounding_box()
+            assert 0 <= box["y"] and box["y"] + box["height"] <= 800, (part, box)
     finally:
         page.close()
 
