@@ -1,13 +1,14 @@
 """Activation functions g(Z) and their backward steps dZ = dA * g'(Z).
 
 Each forward ``g(Z) -> (A, activation_cache)`` caches Z, (n[l], m), and each backward
-``g_backward(dA, activation_cache) -> dZ`` computes g'(Z) from that cached Z. ``ACTIVATIONS``
-maps a name to its pair, so adding an activation touches one place.
+``g_backward(dA, activation_cache) -> dZ`` computes g'(Z) from that cached Z (checked by
+``guards.check_dA``; ``g_backward.unchecked`` is the equation alone). ``ACTIVATIONS`` maps a
+name to its pair, so adding an activation touches one place.
 """
 
 import numpy as np
 
-from .guards import check_choice, check_dA
+from .guards import check_choice, check_dA, checked_by
 
 LEAKY_SLOPE = 0.01
 
@@ -19,9 +20,10 @@ def sigmoid(Z):
     return A, Z
 
 
+@checked_by(check_dA)
 def sigmoid_backward(dA, activation_cache):
     """dZ = dA * g'(Z) with g'(Z) = s (1 - s), s = sigmoid(Z)."""
-    Z = check_dA(dA, activation_cache)
+    Z = activation_cache
     s, _ = sigmoid(Z)
     dZ = dA * s * (1 - s)
     return dZ
@@ -33,9 +35,10 @@ def relu(Z):
     return A, Z
 
 
+@checked_by(check_dA)
 def relu_backward(dA, activation_cache):
     """dZ = dA * g'(Z) with g'(Z) = 1 where Z > 0 and 0 where Z <= 0."""
-    Z = check_dA(dA, activation_cache)
+    Z = activation_cache
     dZ = dA * (Z > 0)
     return dZ
 
@@ -46,9 +49,10 @@ def tanh(Z):
     return A, Z
 
 
+@checked_by(check_dA)
 def tanh_backward(dA, activation_cache):
     """dZ = dA * g'(Z) with g'(Z) = 1 - tanh(Z)^2."""
-    Z = check_dA(dA, activation_cache)
+    Z = activation_cache
     dZ = dA * (1 - np.tanh(Z) ** 2)
     return dZ
 
@@ -59,9 +63,10 @@ def leaky_relu(Z):
     return A, Z
 
 
+@checked_by(check_dA)
 def leaky_relu_backward(dA, activation_cache):
     """dZ = dA * g'(Z) with g'(Z) = 1 where Z > 0 and 0.01 where Z <= 0."""
-    Z = check_dA(dA, activation_cache)
+    Z = activation_cache
     dZ = dA * np.where(Z > 0, 1.0, LEAKY_SLOPE)
     return dZ
 

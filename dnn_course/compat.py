@@ -8,7 +8,7 @@
 
 import numpy as np
 
-from .guards import is_integer
+from .guards import check_rng
 
 
 def make_rng(rng):
@@ -18,16 +18,12 @@ def make_rng(rng):
     ``RandomState`` is kept as it is, so ``np.random.RandomState(3)`` gives the course's
     values without touching the global state; an int seeds a new Generator.
     """
+    rng = check_rng(rng)
     if rng is None:
         return np.random  # the global RandomState's functions: randn, permutation, ...
     if isinstance(rng, np.random.Generator | np.random.RandomState):
         return rng
-    if is_integer(rng):
-        return np.random.default_rng(rng)
-    raise TypeError(
-        "rng must be a numpy.random.Generator, a numpy.random.RandomState, an int seed "
-        f"or None, got {type(rng).__name__}"
-    )
+    return np.random.default_rng(rng)
 
 
 def standard_normal(rng, shape):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from .guards import check_output
+from .guards import check_output, checked_by
 
 # In float64 a sigmoid output is exactly 1.0 for Z > 37 and exactly 0.0 for Z < -745,
 # where log and 1/x are infinite. Such values move to the nearest floats where both
@@ -18,19 +18,20 @@ def _off_the_edges(AL):
     return np.where(AL == 1.0, _HIGHEST, AL)
 
 
+@checked_by(check_output, probabilities=True)
 def compute_cost(AL, Y):
     """J = -(1/m) sum( Y log(AL) + (1 - Y) log(1 - AL) ).
 
     AL (1, m) holds the predicted probabilities y-hat, Y (1, m) the 0/1 labels. Returns J
     as a Python float, finite even when AL is exactly 0 or 1.
     """
-    AL, Y = check_output(AL, Y, probabilities=True)
     m = Y.shape[1]
     AL = _off_the_edges(AL)
     cost = -(1 / m) * np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
     return float(cost)
 
 
+@checked_by(check_output)
 def dAL(AL, Y):
     """dA[L] = -(Y / AL) + (1 - Y) / (1 - AL), element-wise: dJ/dA[L] times m.
 
@@ -38,6 +39,5 @@ def dAL(AL, Y):
     dZ[L] = dA[L] * AL (1 - AL) = AL - Y. Returns dAL (1, m), finite even when AL is
     exactly 0 or 1.
     """
-    AL, Y = check_output(AL, Y)
     AL = _off_the_edges(AL)
     return -(Y / AL) + (1 - Y) / (1 - AL)

@@ -3,7 +3,8 @@
 W := W - alpha dW overshoots when the learning rate alpha is too large: the cost J jumps
 above where it started and stays there, or grows until W[l], Z[l] or A[L] become inf or
 NaN. ``Watch`` sees both in ``L_layer_model`` and says which, at which iteration, and what
-to change; data too large for float64 is named before it is blamed on alpha.
+to change; data too large for float64 is named before it is blamed on alpha
+(``guards.check_scale``).
 """
 
 import warnings
@@ -11,7 +12,6 @@ import warnings
 import numpy as np
 
 FAR_ABOVE, PATIENCE = 1.5, 100  # J above 1.5 x its start for 100 iterations: a warning
-MAX_FEATURE = 1e6  # |X| beyond this saturates every unit from the start
 
 
 class DivergedError(ValueError):
@@ -21,20 +21,6 @@ class DivergedError(ValueError):
     def __init__(self, message, parameters, costs):
         super().__init__(message)
         self.parameters, self.costs = parameters, costs
-
-
-def check_scale(X):
-    """Refuse features so large that Z = W X + b saturates or overflows from the start.
-
-    With W[1] of scale 1/sqrt(n_x), |X| ~ 1e6 gives Z[1] ~ 1e6: sigmoid and tanh units are
-    exactly 0 or 1 (g'(Z) = 0, nothing learns) and deeper layers overflow to inf.
-    """
-    largest = float(np.abs(X).max(initial=0))
-    if largest > MAX_FEATURE:
-        raise ValueError(
-            f"X holds values up to {largest:.3g}: Z = W X + b would saturate every unit (g'(Z)"
-            f" = 0) or overflow float64 — scale the features to about [-1, 1] first (e.g. "
-            "X / np.abs(X).max(), or standardise each row: (X - mean) / std)")
 
 
 class Watch:

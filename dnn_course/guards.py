@@ -1,31 +1,47 @@
 """Guards: every input check of the engine, each written once, in the lecture's terms.
 
-An engine function opens with a guard line or two, then the lecture's equations. A guard
-returns its input as the equations read it (a 2-D numeric array, the number of layers L)
+A guard returns what it was given as checked arrays (2-D, numeric, of the lecture's shapes)
 or raises an error naming the argument, what was expected, what came and the fix, e.g.
 "X has 209 rows but W1 expects 12288 input features — examples are columns: ...". Guards
-only read: valid input gives the same numbers with or without them, so ``checks_skipped()``
-switches them off for inputs already checked (a training step's later iterations).
+only read: valid input gives the same numbers with or without them.
+
+Where a check goes: a function a student calls opens with one guard line, or, if the engine
+also calls it on arrays it has already checked, carries ``@checked_by(guard)``. Such a
+function's ``.unchecked`` form is the lecture's equations alone; the engine calls that one
+inside a public call and in a training loop, after one check on entry, and never on input
+it did not check itself.
 """
 
-import contextlib
-import contextvars
+import functools
+import inspect
 import numbers
 import re
 
 import numpy as np
 
-_SKIP = contextvars.ContextVar("skip_checks", default=False)
 
+def checked_by(guard, **known):
+    """Decorate a function: a call checks its first arguments with ``guard`` (``known``
+    holds the keyword-only facts it checks against), then runs the function on what the
+    guard returned. ``f.unchecked`` is the function itself, for arrays already checked."""
+    def decorate(equations):
+        signature = inspect.signature(equations)
+        checks = inspect.signature(guard).parameters.values()
+        n = sum(p.kind is p.POSITIONAL_OR_KEYWORD for p in checks)  # arguments it checks
 
-@contextlib.contextmanager
-def checks_skipped(skip=True):
-    """Inside this block (when ``skip`` is true) the guards return their input at once."""
-    token = _SKIP.set(skip)
-    try:
-        yield
-    finally:
-        _SKIP.reset(token)
+        @functools.wraps(equations)
+        def checked(*args, **kwargs):
+            try:
+                bound = signature.bind(*args, **kwargs)
+            except TypeError:  # a missing or unknown argument: Python's own message
+                return equations(*args, **kwargs)
+            bound.apply_defaults()
+            return equations(*guard(*bound.args[:n], **known), *bound.args[n:])
+
+        checked.unchecked = equations
+        return checked
+
+    return decorate
 
 
 # ---- numbers and names ---------------------------------------------------------------------
@@ -60,11 +76,62 @@ def check_choice(what, name, choices, other="choose one of"):
         raise ValueError(f"unknown {what} {name!r}; {other} {', '.join(map(repr, choices))}")
 
 
-# ---- arrays: X, A, Z, dA, dZ are 2-D with one column per example; W, b are 2-D too -------
-def as_matrix(name, value, shape):
-    """``value`` as a 2-D numeric numpy array, or an error naming ``name`` and its ``shape``."""
-    if _SKIP.get():
-        return value
+# ---- the lecture's shapes: X, A, Z, dA, dZ have one column per example; W, b fit the layers
+SHAPES = {
+    "X": "(n_x, m)", "A_prev": "(n[l-1], m)", "A": "(n[l], m)", "Z": "(n[l], m)",
+    "AL": "(1, m)", "Y": "(1, m)", "predictions": "(1, m)",
+    "W": "(n[l], n[l-1])", "b": "(n[l], 1)",
+}
+
+
+def shape_of(name, l=None):
+    """The lecture's shape of an array: shape_of("W3") = "(n[3], n[2])", shape_of("dZ") =
+    "(n[l], m)"; ``l`` puts a layer number in a name without one."""
+    base, number = re.fullmatch(r"d?(\w+?)([0-9]*)", name).groups()
+    shape, l = SHAPES[base], number or l
+    if l:
+        shape = shape.replace("[l-1]", f"[{int(l) - 1}]").replace("[l]", f"[{l}]")
+    return shape
+
+
+def layer_shapes(layers_dims):
+    """{"W1": (n[1], n[0]), "b1": (n[1], 1), ...}: the shapes layers_dims gives W[l], b[l]."""
+    return {key: shape for l in range(1, len(layers_dims))
+            for key, shape in ((f"W{l}", (layers_dims[l], layers_dims[l - 1])),
+                               (f"b{l}", (layers_dims[l], 1)))}
+
+
+def check_fit(W_name, W, b, n_prev, because, where=""):
+    """Raise unless the shape W is (n[l], n[l-1]), n[l] >= 1, with n[l-1] = ``n_prev`` (if
+    known; ``because`` says why) and b is (n[l], 1); ``where`` starts each message."""
+    b_name = W_name.replace("W", "b")
+    if len(W) != 2 or 0 in W or n_prev is not None and W[1] != n_prev:
+        fits = f" = ({W[0]}, {n_prev})" if len(W) == 2 and W[0] and n_prev else ""
+        raise ValueError(f"{where}{W_name} has shape {W} but {because}: {W_name} must be "
+                         f"{shape_of(W_name)}{fits}")
+    if b != (W[0], 1):
+        raise ValueError(f"{where}{b_name} has shape {b} but {W_name} has {W[0]} rows: {b_name} "
+                         f"must be {shape_of(b_name)} = ({W[0]}, 1), one bias per unit, "
+                         "broadcast over the m columns")
+
+
+def check_chain(shapes, n_x=None, where=""):
+    """Raise unless shapes["W1"], shapes["b1"], ... chain: W[l] (n[l], n[l-1]), b[l] (n[l], 1),
+    with n[0] = ``n_x`` (the rows of X) if given; ``where`` starts each message (a file name)."""
+    n_prev = n_x
+    for l in range(1, len(shapes) // 2 + 1):
+        W = tuple(shapes[f"W{l}"])
+        because = (f"layer {l - 1} has n[{l - 1}] = {n_prev} units" if n_prev is not None
+                   else "a layer has at least one unit and one input")
+        check_fit(f"W{l}", W, tuple(shapes[f"b{l}"]), n_prev, because, where)
+        n_prev = W[0]
+
+
+# ---- arrays ---------------------------------------------------------------------------------
+def as_matrix(name, value, shape=None):
+    """``value`` as a 2-D numeric numpy array, or an error naming ``name`` and its ``shape``
+    (by default the lecture's, ``shape_of(name)``)."""
+    shape = shape or shape_of(name)
     if value is None or isinstance(value, str | dict):
         raise TypeError(f"{name} must be a numpy array of shape {shape}, "
                         f"got {type(value).__name__}")
@@ -91,8 +158,6 @@ def as_matrix(name, value, shape):
 def check_finite(name, value, why="every layer after it would be NaN too — check the data "
                                    "or lower the learning rate"):
     """Raise if ``value`` holds NaN or inf: they would spread to every later layer."""
-    if _SKIP.get():
-        return
     with np.errstate(over="ignore", invalid="ignore"):
         total = value.sum()  # cheap: a NaN or inf anywhere makes the sum non-finite
     if not np.isfinite(total) and not np.isfinite(value).all():
@@ -102,11 +167,11 @@ def check_finite(name, value, why="every layer after it would be NaN too — che
 
 def check_features(X, n_x, source):
     """X as an (n_x, m) array: one column per example, the n_x features ``source`` expects."""
-    X = as_matrix("X", X, "(n_x, m)")
-    if not _SKIP.get() and X.shape[0] != n_x:
+    X = as_matrix("X", X)
+    if X.shape[0] != n_x:
         fix = ": pass X.T" if X.shape[1] == n_x else ""
         raise ValueError(f"X has {X.shape[0]} rows but {source} expects {n_x} input features "
-                         f"— examples are columns: X must be (n_x, m) = ({n_x}, m), got "
+                         f"— examples are columns: X must be {shape_of('X')} = ({n_x}, m), got "
                          f"{X.shape}{fix}")
     return X
 
@@ -115,7 +180,7 @@ def as_binary(name, value, hint):
     """``value`` as a 2-D array of 0/1 labels (True/False count as 1/0), or raise."""
     if isinstance(value, np.ndarray) and value.dtype.kind == "b":  # True/False labels
         value = value.astype(float)
-    value = as_matrix(name, value, "(1, m)")
+    value = as_matrix(name, value)
     if not np.isin(value, (0, 1)).all():
         odd = np.unique(value[~np.isin(value, (0, 1))])[:5]
         raise ValueError(f"{name} must hold binary labels 0 or 1{hint}; found {odd}")
@@ -124,14 +189,12 @@ def as_binary(name, value, hint):
 
 def check_labels(Y, AL, other="AL"):
     """Y as a (1, m) row of 0/1 labels, one column per example, like ``AL``."""
-    if _SKIP.get():
-        return Y
     Y = as_binary("Y", Y, " (the output is one sigmoid unit)")
     if Y.shape != AL.shape:
         transposed = Y.shape == AL.shape[::-1] or Y.shape[::-1] == AL.shape
         raise ValueError(
             f"Y has shape {Y.shape} but {other} has shape {AL.shape}: labels must be a row "
-            "(1, m) with one column per example"
+            f"{shape_of('Y')} with one column per example"
             + (" — examples are columns: use Y.reshape(1, -1)" if transposed else "")
         )
     return Y
@@ -139,14 +202,14 @@ def check_labels(Y, AL, other="AL"):
 
 def check_examples(name, value, averaged):
     """Raise if ``value`` has m = 0 columns: ``averaged`` divides by m."""
-    if not _SKIP.get() and value.shape[1] == 0:
+    if value.shape[1] == 0:
         raise ValueError(f"{name} has m = 0 examples (shape {value.shape}): {averaged} "
                          "average over m, so they need at least one column (one example)")
 
 
-def check_output(AL, Y, probabilities=False):
+def check_output(AL, Y, *, probabilities=False):
     """(AL, Y): AL a finite (1, m) array, m >= 1 (in [0, 1] with ``probabilities``), Y 0/1."""
-    AL = as_matrix("AL", AL, "(1, m)")
+    AL = as_matrix("AL", AL)
     Y = check_labels(Y, AL)
     check_examples("AL", AL, "the cost J = -(1/m) sum(...) and the gradients dW, db")
     check_finite("AL", AL, "AL = sigmoid(Z[L]) is a probability, so a NaN came from NaN in X "
@@ -158,29 +221,19 @@ def check_output(AL, Y, probabilities=False):
 
 
 # ---- one layer: W[l] is (n[l], n[l-1]), b[l] is (n[l], 1), caches are what forward returned
-def check_weights(W, b, n_prev, l="l", source="A_prev"):
-    """W and b as arrays that fit after a layer of ``n_prev`` units (``source`` says which)."""
-    W_name, b_name = ("W", "b") if l == "l" else (f"W{l}", f"b{l}")
-    prev = "l-1" if l == "l" else l - 1
-    W, b = as_matrix(W_name, W, f"(n[{l}], n[{prev}])"), as_matrix(b_name, b, f"(n[{l}], 1)")
-    if W.shape[1] != n_prev:
-        raise ValueError(f"{W_name} has shape {W.shape} but {source}: {W_name} must be "
-                         f"(n[{l}], n[{prev}]) = ({W.shape[0]}, {n_prev})")
-    if b.shape != (W.shape[0], 1):
-        raise ValueError(f"{b_name} has shape {b.shape} but {W_name} has {W.shape[0]} rows: "
-                         f"{b_name} must be (n[{l}], 1) = ({W.shape[0]}, 1), one bias per unit, "
-                         "broadcast over the m columns")
-    return W, b
-
-
 def check_layer(A_prev, W, b):
     """A_prev (n[l-1], m), W (n[l], n[l-1]) and b (n[l], 1) as arrays for Z = W A_prev + b."""
-    if _SKIP.get():
-        return A_prev, W, b
-    A_prev = as_matrix("A_prev", A_prev, "(n[l-1], m)")
+    A_prev, W, b = as_matrix("A_prev", A_prev), as_matrix("W", W), as_matrix("b", b)
     rows = A_prev.shape[0]
-    source = f"A_prev has {rows} rows (A_prev is (n[l-1], m), one column per example)"
-    return (A_prev, *check_weights(W, b, rows, source=source))
+    check_fit("W", W.shape, b.shape, rows, f"A_prev has {rows} rows (A_prev is "
+              f"{shape_of('A_prev')}, one column per example)")
+    return A_prev, W, b
+
+
+def check_activation_layer(A_prev, W, b, activation, *, choices):
+    """The arrays as ``check_layer`` reads them, and g[l] = ``activation``, one of ``choices``."""
+    check_choice("activation", activation, choices)
+    return (*check_layer(A_prev, W, b), activation)
 
 
 def _wrong(name, value, expected):
@@ -197,39 +250,43 @@ def check_cache(name, cache, fields, origin):
 
 
 def check_dZ(dZ, linear_cache):
-    """(dZ, (A_prev, W, b)): dZ an array of the shape of this layer's Z, (n[l], m)."""
-    A_prev, W, b = check_cache("linear_cache", linear_cache, ("A_prev", "W", "b"),
+    """(dZ, linear_cache): dZ an array of the shape of this layer's Z, (n[l], m)."""
+    A_prev, W, _ = check_cache("linear_cache", linear_cache, ("A_prev", "W", "b"),
                                "linear_forward")
-    if _SKIP.get():
-        return dZ, (A_prev, W, b)
-    dZ = as_matrix("dZ", dZ, "(n[l], m)")
+    dZ = as_matrix("dZ", dZ)
     check_examples("dZ", dZ, "dW = (1/m) dZ A_prev^T and db = (1/m) sum(dZ)")
     if dZ.shape != (W.shape[0], A_prev.shape[1]):
-        raise ValueError(f"dZ has shape {dZ.shape} but this layer's Z was (n[l], m) = "
+        raise ValueError(f"dZ has shape {dZ.shape} but this layer's Z was {shape_of('Z')} = "
                          f"({W.shape[0]}, {A_prev.shape[1]}): dZ must have the shape of Z")
-    return dZ, (A_prev, W, b)
+    return dZ, linear_cache
 
 
 def check_dA(dA, activation_cache):
-    """The cached Z, if dA and Z are two arrays of one shape (n[l], m), as dA * g'(Z) needs."""
-    Z = activation_cache
-    if _SKIP.get():
-        return Z
+    """(dA, activation_cache): dA and the cached Z, two arrays of one shape (n[l], m)."""
     if not isinstance(dA, np.ndarray):
-        raise _wrong("dA", dA, "a numpy array of shape (n[l], m)")
-    if not isinstance(Z, np.ndarray):
-        raise _wrong("activation_cache", Z, "the Z array cached by forward")
-    if dA.shape != Z.shape:
-        raise ValueError(f"dA has shape {dA.shape} but the cached Z has shape {Z.shape}; "
-                         "they are combined element-wise, so their shapes must be equal")
-    return Z
+        raise _wrong("dA", dA, f"a numpy array of shape {shape_of('dA')}")
+    if not isinstance(activation_cache, np.ndarray):
+        raise _wrong("activation_cache", activation_cache, "the Z array cached by forward")
+    if dA.shape != activation_cache.shape:
+        raise ValueError(f"dA has shape {dA.shape} but the cached Z has shape "
+                         f"{activation_cache.shape}; they are combined element-wise, so their "
+                         "shapes must be equal")
+    return dA, activation_cache
+
+
+def check_layer_backward(dA, cache, activation, *, choices):
+    """(dA, cache, activation): a LayerCache from forward, dA of its Z's shape, g[l] known."""
+    check_choice("activation", activation, choices)
+    linear_cache, Z = check_cache("cache", cache, ("linear_cache", "activation_cache"),
+                                  "linear_activation_forward")
+    check_dA(dA, Z)
+    check_dZ(Z, linear_cache)  # dZ = dA * g'(Z) has the shape of Z
+    return dA, cache, activation
 
 
 # ---- the network: W1, b1, ..., WL, bL, and X -> layer 1 -> ... -> layer L ---------------
 def num_layers(parameters, prefix=""):
     """L for a dict holding W1, b1, ..., WL, bL (or dW1, db1, ... with prefix "d")."""
-    if _SKIP.get():
-        return sum(1 for key in parameters if key.startswith(prefix + "W"))
     if not isinstance(parameters, dict):
         raise TypeError(f"parameters must be a dict like {{'W1': ..., 'b1': ...}}, "
                         f"got {type(parameters).__name__}")
@@ -245,21 +302,24 @@ def num_layers(parameters, prefix=""):
     return L
 
 
-def check_network(X, parameters):
-    """(X, L): X (n_x, m) and every W[l] (n[l], n[l-1]), b[l] (n[l], 1), with n[0] = n_x."""
+def check_parameters(parameters):
+    """W1, b1, ..., WL, bL (and nothing else) as 2-D arrays, in a new dict."""
     L = num_layers(parameters)
-    if _SKIP.get():
-        return X, L
-    X = check_features(X, as_matrix("W1", parameters["W1"], "(n[1], n[0])").shape[1], "W1")
+    return {key: as_matrix(key, parameters[key]) for l in range(1, L + 1)
+            for key in (f"W{l}", f"b{l}")}
+
+
+def check_network(X, parameters, hidden_activation, *, choices):
+    """(X, parameters, hidden_activation): X (n_x, m); every W[l] (n[l], n[l-1]), b[l]
+    (n[l], 1) with n[0] = n_x, all finite; g[1..L-1] named from ``choices``."""
+    parameters = check_parameters(parameters)
+    X = check_features(X, parameters["W1"].shape[1], "W1")
     check_finite("X", X)
-    n_prev = X.shape[0]
-    for l in range(1, L + 1):
-        W, b = check_weights(parameters[f"W{l}"], parameters[f"b{l}"], n_prev, l,
-                             f"layer {l - 1} has n[{l - 1}] = {n_prev} units")
-        check_finite(f"W{l}", W)
-        check_finite(f"b{l}", b)
-        n_prev = W.shape[0]
-    return X, L
+    check_chain({key: value.shape for key, value in parameters.items()}, n_x=X.shape[0])
+    for key, value in parameters.items():
+        check_finite(key, value)
+    L = len(parameters) // 2
+    return X, parameters, check_hidden_activation(hidden_activation, L, choices)
 
 
 def check_hidden_activation(hidden_activation, L, choices):
@@ -279,19 +339,27 @@ def check_hidden_activation(hidden_activation, L, choices):
     return list(names)
 
 
-def check_caches(AL, caches):
-    """(AL, L): AL (1, m) and ``caches``, the list of L layer caches forward returned with it."""
-    AL = as_matrix("AL", AL, "(1, m)")
+def check_caches(AL, Y, caches, hidden_activation, *, choices):
+    """(AL, Y, caches, hidden_activation): AL (1, m) and ``caches``, the list of L layer
+    caches forward returned with it; Y (1, m) of 0/1; g[1..L-1] named from ``choices``."""
+    AL = as_matrix("AL", AL)
     L = len(caches) if isinstance(caches, list | tuple) else 0
     if L == 0 or np.shape(caches[-1][1]) != AL.shape:
         raise ValueError("caches must be the list returned by L_model_forward with this AL")
-    return AL, L
+    AL, Y = check_output(AL, Y)
+    hidden_activation = check_hidden_activation(hidden_activation, L, choices)
+    for cache in caches:
+        linear_cache, Z = check_cache("cache", cache, ("linear_cache", "activation_cache"),
+                                      "linear_activation_forward")
+        if not isinstance(Z, np.ndarray):
+            raise _wrong("activation_cache", Z, "the Z array cached by forward")
+        check_dZ(Z, linear_cache)
+    return AL, Y, caches, hidden_activation
 
 
 def check_update(parameters, grads, learning_rate):
-    """(L, parameters, grads): W[l], b[l] and dW[l], db[l] as arrays of equal shapes."""
-    if _SKIP.get():
-        return num_layers(parameters), parameters, grads
+    """(parameters, grads, learning_rate): W[l], b[l] and dW[l], db[l] as arrays of equal
+    shapes (only those keys), learning_rate a number > 0."""
     check_positive("learning_rate", learning_rate)
     L = num_layers(parameters)
     num_layers(grads, prefix="d")
@@ -299,18 +367,19 @@ def check_update(parameters, grads, learning_rate):
     for key in (f"{p}{l}" for l in range(1, L + 1) for p in "Wb"):
         if f"d{key}" not in grads:
             raise KeyError(f"d{key} is missing from grads; parameters has {key}")
-        value = as_matrix(key, parameters[key], "(n[l], n[l-1])" if key[0] == "W" else "(n[l], 1)")
+        value = as_matrix(key, parameters[key], shape_of(key[0]))
         gradient = as_matrix(f"d{key}", grads[f"d{key}"], f"the shape of {key}")
         if gradient.shape != value.shape:
             raise ValueError(f"d{key} has shape {gradient.shape} but {key} has shape "
                              f"{value.shape}: a gradient has the shape of its parameter")
         values[key], gradients[f"d{key}"] = value, gradient
-    return L, values, gradients
+    return values, gradients, learning_rate
 
 
 # ---- training: layer_dims, the data, and parameters to continue from ----------------------
-def check_layer_dims(layer_dims):
-    """layer_dims = [n[0], n[1], ..., n[L]] as a list of at least two positive ints."""
+def check_layer_dims(layer_dims, two_layer=False):
+    """layer_dims = [n[0], n[1], ..., n[L]] as a list of at least two positive ints
+    (exactly three, (n_x, n_h, n_y), for the ``two_layer`` model)."""
     if isinstance(layer_dims, str | bytes) or not hasattr(layer_dims, "__len__"):
         raise TypeError(f"layer_dims must be a list like [n_x, n_1, 1], got {layer_dims!r}")
     if len(layer_dims) < 2:
@@ -318,11 +387,29 @@ def check_layer_dims(layer_dims):
                          f"size and the output size), got {list(layer_dims)}")
     for l, n in enumerate(layer_dims):
         check_integer(f"layer_dims[{l}]", n, 1, " (every layer size n[l])")
-    return [int(n) for n in layer_dims]
+    layer_dims = [int(n) for n in layer_dims]
+    if two_layer and len(layer_dims) != 3:
+        raise ValueError(f"layers_dims must be (n_x, n_h, n_y) for the 2-layer model, got "
+                         f"{layer_dims}; use L_layer_model for other depths")
+    return layer_dims
 
 
-def check_training(X, Y, layers_dims, learning_rate, num_iterations, callback_every):
-    """(X, Y, layers_dims): X (n_x, m) with n_x = layers_dims[0], Y a (1, m) row of 0/1."""
+def check_step(X, Y, parameters, learning_rate, hidden_activation, *, choices):
+    """(X, Y, parameters, learning_rate, hidden_activation) for one training step: the
+    network as ``check_network`` reads it, Y a (1, m) row of 0/1, m >= 1, learning_rate > 0."""
+    X, parameters, hidden_activation = check_network(X, parameters, hidden_activation,
+                                                     choices=choices)
+    Y = check_labels(Y, np.empty((1, X.shape[1])))
+    check_examples("X", X, "the cost J and the gradients")
+    check_positive("learning_rate", learning_rate)
+    return X, Y, parameters, learning_rate, hidden_activation
+
+
+def check_training(X, Y, layers_dims, learning_rate, num_iterations, hidden_activation,
+                   parameters, callback_every, *, choices):
+    """(X, Y, layers_dims, parameters) for a training run: X (n_x, m), finite, with
+    n_x = layers_dims[0]; Y a (1, m) row of 0/1; parameters to continue from (or None) as
+    ``check_start`` reads them; g[1..L-1] named from ``choices``."""
     layers_dims = check_layer_dims(layers_dims)
     X = check_features(X, layers_dims[0], "layers_dims[0]")
     Y = check_labels(Y, np.empty((1, X.shape[1])))
@@ -330,7 +417,29 @@ def check_training(X, Y, layers_dims, learning_rate, num_iterations, callback_ev
     check_positive("learning_rate", learning_rate)
     check_integer("num_iterations", num_iterations, 0)
     check_integer("callback_every", callback_every, 1)
-    return X, Y, layers_dims
+    check_scale(X)
+    check_finite("X", X)
+    check_hidden_activation(hidden_activation, len(layers_dims) - 1, choices)
+    if parameters is not None:
+        parameters = check_start(parameters, layers_dims)
+    return X, Y, layers_dims, parameters
+
+
+MAX_FEATURE = 1e6  # |X| beyond this saturates every unit from the start
+
+
+def check_scale(X):
+    """Refuse features so large that Z = W X + b saturates or overflows from the start.
+
+    With W[1] of scale 1/sqrt(n_x), |X| ~ 1e6 gives Z[1] ~ 1e6: sigmoid and tanh units are
+    exactly 0 or 1 (g'(Z) = 0, nothing learns) and deeper layers overflow to inf.
+    """
+    largest = float(np.abs(X).max(initial=0))
+    if largest > MAX_FEATURE:
+        raise ValueError(
+            f"X holds values up to {largest:.3g}: Z = W X + b would saturate every unit (g'(Z)"
+            f" = 0) or overflow float64 — scale the features to about [-1, 1] first (e.g. "
+            "X / np.abs(X).max(), or standardise each row: (X - mean) / std)")
 
 
 def check_start(parameters, layers_dims):
@@ -340,11 +449,29 @@ def check_start(parameters, layers_dims):
                          f"{layers_dims} has {len(layers_dims) - 1}: pass the layers_dims they "
                          "were made with")
     start = {}
-    for l, (n_prev, n) in enumerate(zip(layers_dims[:-1], layers_dims[1:], strict=True), start=1):
-        for key, shape in ((f"W{l}", (n, n_prev)), (f"b{l}", (n, 1))):
-            start[key] = as_matrix(key, parameters[key], str(shape))
-            if start[key].shape != shape:
-                raise ValueError(f"parameters[{key!r}] has shape {start[key].shape} but "
-                                 f"layers_dims = {layers_dims} needs {shape}: pass the "
-                                 "layers_dims they were made with")
+    for key, shape in layer_shapes(layers_dims).items():
+        start[key] = as_matrix(key, parameters[key], str(shape))
+        if start[key].shape != shape:
+            raise ValueError(f"parameters[{key!r}] has shape {start[key].shape} but "
+                             f"layers_dims = {layers_dims} needs {shape}: pass the "
+                             "layers_dims they were made with")
+        check_finite(key, start[key])
     return start
+
+
+def check_init_scale(scale, choices):
+    """The standard deviation of W[l]: a finite number > 0, or a name from ``choices``."""
+    if isinstance(scale, str):
+        check_choice("scale", scale, choices, "use a positive number such as 0.01, or one of")
+    elif not is_real(scale) or not 0 < scale < np.inf:
+        raise ValueError(f"scale must be a finite positive number, 'xavier' or 'he', got {scale!r}")
+    return scale
+
+
+def check_rng(rng):
+    """A Generator, a legacy RandomState, an int seed or None."""
+    if not (rng is None or isinstance(rng, np.random.Generator | np.random.RandomState)
+            or is_integer(rng)):
+        raise TypeError("rng must be a numpy.random.Generator, a numpy.random.RandomState, an "
+                        f"int seed or None, got {type(rng).__name__}")
+    return rng

@@ -3,7 +3,7 @@
 import numpy as np
 
 from .compat import make_rng, standard_normal
-from .guards import check_choice, check_layer_dims, is_real
+from .guards import check_init_scale, check_layer_dims
 
 SCALES = {
     "xavier": lambda n_prev: 1 / np.sqrt(n_prev),  # what the course's application uses
@@ -13,12 +13,8 @@ SCALES = {
 
 def layer_scale(scale, n_prev):
     """The standard deviation for W[l]: a number, or "xavier" / "he" from n[l-1]."""
-    if isinstance(scale, str):
-        check_choice("scale", scale, SCALES, "use a positive number such as 0.01, or one of")
-        return SCALES[scale](n_prev)
-    if not is_real(scale) or not 0 < scale < np.inf:
-        raise ValueError(f"scale must be a finite positive number, 'xavier' or 'he', got {scale!r}")
-    return scale
+    scale = check_init_scale(scale, SCALES)
+    return SCALES[scale](n_prev) if isinstance(scale, str) else scale
 
 
 def initialize_parameters_deep(layer_dims, rng=None, scale=0.01):

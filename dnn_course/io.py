@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .guards import as_matrix, num_layers
+from .guards import as_matrix, check_chain, num_layers, shape_of
 
 NPZ_MAGIC, NPY_MAGIC = b"PK", b"\x93NUMPY"  # a .npz file is a zip archive of .npy arrays
 MAX_BYTES = 1 << 28  # 256 MiB: 100 times the largest network of the course
@@ -51,7 +51,7 @@ def save_parameters(parameters, path):
             f"a parameter file holds only W1, b1, ..., W{L}, b{L}; parameters also has "
             f"{', '.join(map(repr, others))} — save those some other way"
         )
-    arrays = {key: as_matrix(key, value, "(n[l], n[l-1])" if key[0] == "W" else "(n[l], 1)")
+    arrays = {key: as_matrix(key, value, shape_of(key[0]))
               for key, value in parameters.items()}
     total = sum(array.nbytes for array in arrays.values())
     if total > MAX_BYTES:
@@ -164,14 +164,4 @@ def _header(archive, info, path):
 def _check_network(path, shapes):
     """W[l] must be (n[l], n[l-1]) and b[l] (n[l], 1), each layer fitting the one before."""
     num_layers(shapes)
-    n_prev = None
-    for l in range(1, len(shapes) // 2 + 1):
-        W, b = shapes[f"W{l}"], shapes[f"b{l}"]
-        if len(W) != 2 or 0 in W or (n_prev is not None and W[1] != n_prev):
-            expected = f"(n[{l}], {n_prev})" if n_prev else f"(n[{l}], n[{l - 1}])"
-            raise ValueError(f"{path}: W{l} has shape {W} but must be {expected}"
-                             f"{' to follow layer ' + str(l - 1) if n_prev else ''}")
-        if b != (W[0], 1):
-            raise ValueError(f"{path}: b{l} has shape {b} but W{l} has {W[0]} rows: b{l} "
-                             f"must be (n[{l}], 1) = ({W[0]}, 1)")
-        n_prev = W[0]
+    check_chain(shapes, where=f"{path}: ")

@@ -9,9 +9,16 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .activations import ACTIVATIONS, get_activation
+from .activations import ACTIVATIONS
 from .cost import dAL
-from .guards import check_cache, check_caches, check_hidden_activation, check_network
+from .guards import (
+    check_activation_layer,
+    check_caches,
+    check_hidden_activation,
+    check_layer_backward,
+    check_network,
+    checked_by,
+)
 from .linear import LinearCache, linear_backward, linear_forward
 
 
@@ -25,17 +32,19 @@ class LayerCache(NamedTuple):
     activation_cache: np.ndarray
 
 
+@checked_by(check_activation_layer, choices=ACTIVATIONS)
 def linear_activation_forward(A_prev, W, b, activation):
     """Z[l] = W[l] A[l-1] + b[l],  A[l] = g[l](Z[l]).
 
     Returns A (n[l], m) and cache = LayerCache(linear_cache=(A_prev, W, b), activation_cache=Z).
     """
-    g, _ = get_activation(activation)
-    Z, linear_cache = linear_forward(A_prev, W, b)
+    g, _ = ACTIVATIONS[activation]
+    Z, linear_cache = linear_forward.unchecked(A_prev, W, b)
     A, activation_cache = g(Z)
     return A, LayerCache(linear_cache, activation_cache)
 
 
+@checked_by(check_layer_backward, choices=ACTIVATIONS)
 def linear_activation_backward(dA, cache, activation, compute_dA_prev=True):
     """dZ[l] = dA[l] * g[l]'(Z[l]), then the linear backward gives dA[l-1], dW[l], db[l].
 
@@ -43,11 +52,10 @@ def linear_activation_backward(dA, cache, activation, compute_dA_prev=True):
     the name given to it (the cache does not hold it). Returns (dA_prev, dW, db) as
     ``linear_backward`` does.
     """
-    _, g_backward = get_activation(activation)
-    linear_cache, activation_cache = check_cache("cache", cache, LayerCache._fields,
-                                                 "linear_activation_forward")
-    dZ = g_backward(dA, activation_cache)
-    return linear_backward(dZ, linear_cache, compute_dA_prev)
+    _, g_backward = ACTIVATIONS[activation]
+    linear_cache, activation_cache = cache
+    dZ = g_backward.unchecked(dA, activation_cache)
+    return linear_backward.unchecked(dZ, linear_cache, compute_dA_prev)
 
 
 def hidden_activations(hidden_activation, L):
@@ -56,10 +64,14 @@ def hidden_activations(hidden_activation, L):
 
 
 def layer_activations(hidden_activation, L):
-    """[g[1], ..., g[L]]: the hidden activations, then sigmoid at the output layer L."""
-    return hidden_activations(hidden_activation, L) + ["sigmoid"]
+    """[g[1], ..., g[L]]: the hidden activations (one name, or a checked list of L - 1),
+    then sigmoid at the output layer L."""
+    if isinstance(hidden_activation, str):
+        return [hidden_activation] * (L - 1) + ["sigmoid"]
+    return [*hidden_activation, "sigmoid"]
 
 
+@checked_by(check_network, choices=ACTIVATIONS)
 def L_model_forward(X, parameters, hidden_activation="relu"):
     """A[0] = X;  A[l] = g[l](W[l] A[l-1] + b[l]) for l = 1..L;  the output g[L] is sigmoid.
 
@@ -68,11 +80,11 @@ def L_model_forward(X, parameters, hidden_activation="relu"):
     record it: pass the same one to ``L_model_backward``. Returns AL (1, m), the predictions
     y-hat, and caches, a list of L LayerCache: caches[l-1] belongs to layer l.
     """
-    X, L = check_network(X, parameters)
+    L = len(parameters) // 2
     return forward_layers(X, parameters, layer_activations(hidden_activation, L))
 
 
-def forward_layers(X, parameters, activations, layer=linear_activation_forward):
+def forward_layers(X, parameters, activations, layer=linear_activation_forward.unchecked):
     """A[0] = X, then A[l], caches[l-1] = layer(A[l-1], W[l], b[l], g[l]) for l = 1..L.
 
     The lecture's forward loop, for ``L_model_forward`` and for the exercise checks, which
@@ -85,6 +97,7 @@ def forward_layers(X, parameters, activations, layer=linear_activation_forward):
     return A, caches
 
 
+@checked_by(check_caches, choices=ACTIVATIONS)
 def L_model_backward(AL, Y, caches, hidden_activation="relu", compute_dA0=True):
     """Backward from dA[L] = -(Y/AL) + (1-Y)/(1-AL) through layers L, L-1, ..., 1.
 
@@ -98,12 +111,13 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu", compute_dA0=True):
     whole matrix product that training saves. Returns grads, a dict with dA0 .. dA{L-1},
     dW1 .. dWL, db1 .. dbL.
     """
-    AL, L = check_caches(AL, caches)
-    dA = dAL(AL, Y)
+    L = len(caches)
+    dA = dAL.unchecked(AL, Y)
     return backward_layers(dA, caches, layer_activations(hidden_activation, L), compute_dA0)
 
 
-def backward_layers(dA, caches, activations, compute_dA0=True, layer=linear_activation_backward):
+def backward_layers(dA, caches, activations, compute_dA0=True,
+                    layer=linear_activation_backward.unchecked):
     """From dA = dA[L], for l = L, ..., 1: dA[l-1], dW[l], db[l] = layer(dA[l], caches[l-1], g[l]).
 
     The lecture's backward loop, for ``L_model_backward``, the exercise checks (which pass

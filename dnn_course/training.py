@@ -6,16 +6,17 @@ from typing import NamedTuple
 import numpy as np
 from tqdm.auto import tqdm
 
+from .activations import ACTIVATIONS
 from .compat import RecordedCost
 from .cost import compute_cost
-from .divergence import Watch, check_scale
+from .divergence import Watch
 from .guards import (
     as_binary,
     check_labels,
     check_layer_dims,
-    check_start,
+    check_step,
     check_training,
-    checks_skipped,
+    checked_by,
 )
 from .initialization import initialize_parameters, initialize_parameters_deep
 from .model import L_model_backward, L_model_forward
@@ -34,22 +35,24 @@ class Step(NamedTuple):
     parameters: dict
 
 
-def gradient_step(X, Y, parameters, learning_rate, hidden_activation="relu", checked=True,
-                  on_forward=None):
+@checked_by(check_step, choices=ACTIVATIONS)
+def gradient_step(X, Y, parameters, learning_rate, hidden_activation="relu", on_forward=None):
     """AL, caches = forward(X);  J = cost(AL, Y);  grads = backward(AL, Y, caches) without
     dA0;  W[l], b[l] := W[l], b[l] - learning_rate * (dW[l], db[l]).  Returns a Step.
 
-    ``checked=False`` skips the input checks, for inputs a checked step already read: the
-    same X and Y, and the parameters the last step returned. ``on_forward(AL, caches)``, if
-    given, runs before the cost (a training run stops there when A[L] is inf or NaN).
+    ``gradient_step.unchecked`` skips the input checks, for inputs a checked step already
+    read: the same X and Y, and the parameters the last step returned. ``on_forward(AL,
+    caches)``, if given, runs before the cost (a training run stops there when A[L] is inf
+    or NaN).
     """
-    with checks_skipped(not checked), np.errstate(over="ignore", invalid="ignore"):
-        AL, caches = L_model_forward(X, parameters, hidden_activation)
+    with np.errstate(over="ignore", invalid="ignore"):
+        AL, caches = L_model_forward.unchecked(X, parameters, hidden_activation)
         if on_forward is not None:
             on_forward(AL, caches)
-        cost = compute_cost(AL, Y)
-        grads = L_model_backward(AL, Y, caches, hidden_activation, compute_dA0=False)
-        return Step(AL, caches, cost, grads, update_parameters(parameters, grads, learning_rate))
+        cost = compute_cost.unchecked(AL, Y)
+        grads = L_model_backward.unchecked(AL, Y, caches, hidden_activation, compute_dA0=False)
+        return Step(AL, caches, cost, grads,
+                    update_parameters.unchecked(parameters, grads, learning_rate))
 
 
 def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
@@ -74,21 +77,19 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
     when J stays far above its start. Returns the trained parameters and costs, J at
     iterations 0, 100, 200, ..., each a 0-d array as in the course (``RecordedCost``).
     """
-    X, Y, layers_dims = check_training(X, Y, layers_dims, learning_rate, num_iterations,
-                                       callback_every)
-    check_scale(X)
+    X, Y, layers_dims, parameters = check_training(
+        X, Y, layers_dims, learning_rate, num_iterations, hidden_activation, parameters,
+        callback_every, choices=ACTIVATIONS)
     if parameters is None:
         parameters = initialize_parameters_deep(layers_dims, rng=rng, scale=scale)
-    else:
-        parameters = check_start(parameters, layers_dims)
     show = num_iterations >= PROGRESS_FROM if progress is None else progress
     costs, watch = [], Watch(X, learning_rate)
     for i in tqdm(range(num_iterations), disable=not show, desc="training"):
-        # Iteration 0 checks X, Y and the parameters; later ones reuse them, so skip that.
-        # An inf or NaN A[L] or W, b stops, named; J far above its start warns.
-        step = gradient_step(X, Y, parameters, learning_rate, hidden_activation, i == 0,
-                             functools.partial(watch.forward, i, parameters=parameters,
-                                               costs=costs))
+        # X, Y and the parameters were checked above, so the step runs unchecked; an inf
+        # or NaN A[L] or W, b stops, named; J far above its start warns.
+        step = gradient_step.unchecked(X, Y, parameters, learning_rate, hidden_activation,
+                                       functools.partial(watch.forward, i,
+                                                         parameters=parameters, costs=costs))
         cost, grads = step.cost, step.grads
         watch.update(i, cost, step.parameters, parameters, costs)
         parameters = step.parameters
@@ -111,10 +112,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
     same loop. With ``rng=None``, ``np.random.seed(1)`` before the call gives the course's
     numbers. Returns (parameters, costs) like ``L_layer_model``.
     """
-    layers_dims = check_layer_dims(layers_dims)
-    if len(layers_dims) != 3:
-        raise ValueError(f"layers_dims must be (n_x, n_h, n_y) for the 2-layer model, got "
-                         f"{layers_dims}; use L_layer_model for other depths")
+    layers_dims = check_layer_dims(layers_dims, two_layer=True)
     parameters = initialize_parameters(*layers_dims, rng=rng)
     return L_layer_model(X, Y, layers_dims, learning_rate, num_iterations, print_cost,
                          parameters=parameters)

@@ -9,6 +9,7 @@ import dnn_course as dc
 import dnn_course.model
 from dnn_course.activations import ACTIVATIONS
 from dnn_course.gradcheck import THRESHOLD
+from dnn_course.guards import check_dA, check_dZ, checked_by
 
 
 def test_numerical_gradient_of_a_known_function():
@@ -54,6 +55,7 @@ def test_correct_backward_passes(square_network):
 def mutant_linear_backward(mutation):
     """A linear_backward with one classic mistake; shapes stay valid so nothing raises."""
 
+    @checked_by(check_dZ)
     def linear_backward(dZ, linear_cache, compute_dA_prev=True):
         A_prev, W, b = linear_cache
         m = A_prev.shape[1]
@@ -80,7 +82,8 @@ def test_broken_linear_backward_fails_the_check(square_network, monkeypatch, mut
 
 def test_relu_derivative_of_one_everywhere_fails_the_check(square_network, monkeypatch):
     relu, _ = ACTIVATIONS["relu"]
-    monkeypatch.setitem(ACTIVATIONS, "relu", (relu, lambda dA, Z: dA * np.ones_like(Z)))
+    one = checked_by(check_dA)(lambda dA, Z: dA * np.ones_like(Z))
+    monkeypatch.setitem(ACTIVATIONS, "relu", (relu, one))
     parameters, X, Y = square_network
     _, caches = dc.L_model_forward(X, parameters)
     assert (caches[0].activation_cache < 0).any()  # there are units for relu' = 0 to matter

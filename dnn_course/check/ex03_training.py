@@ -10,7 +10,6 @@ computation with one thing changed, run from the same seed.
 import numpy as np
 
 from ..cost import compute_cost
-from ..guards import checks_skipped
 from ..model import L_model_backward, L_model_forward
 from . import cases
 from .blame import blame_helper
@@ -108,20 +107,19 @@ def train(X, Y, layers_dims, learning_rate, num_iterations, reinit=False, sign=-
     parameters, costs = drawn(layers_dims), []
     L = len(layers_dims) - 1
     try:
-        with checks_skipped():  # the check's own inputs: guarding them again only costs time
-            for i in range(num_iterations):
-                if reinit:
-                    parameters = drawn(layers_dims)
-                AL, caches = L_model_forward(X, parameters, forward_hidden)
-                cost = compute_cost(AL, Y)
-                grads = L_model_backward(AL, Y, caches, backward_hidden, compute_dA0=False)
-                for l in range(1, L + 1):
-                    parameters[f"W{l}"] = parameters[f"W{l}"] + sign * learning_rate * grads[
-                        f"dW{l}"]
-                    parameters[f"b{l}"] = parameters[f"b{l}"] + sign * learning_rate * grads[
-                        f"{b_step}{l}"]
-                if recorded(i, num_iterations):
-                    costs.append(cost)
+        for i in range(num_iterations):  # the check's own inputs: forward and backward
+            if reinit:                       # unchecked; J checked (a NaN A[L] is refused)
+                parameters = drawn(layers_dims)
+            AL, caches = L_model_forward.unchecked(X, parameters, forward_hidden)
+            cost = compute_cost(AL, Y)
+            grads = L_model_backward.unchecked(AL, Y, caches, backward_hidden, compute_dA0=False)
+            for l in range(1, L + 1):
+                parameters[f"W{l}"] = parameters[f"W{l}"] + sign * learning_rate * grads[
+                    f"dW{l}"]
+                parameters[f"b{l}"] = parameters[f"b{l}"] + sign * learning_rate * grads[
+                    f"{b_step}{l}"]
+            if recorded(i, num_iterations):
+                costs.append(cost)
     except ValueError:  # b updated with dW: (n[l], 1) - (n[l], n[l-1]) no longer fits
         return None
     return {**parameters, "costs": np.array(costs)}

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..divergence import check_scale
-from ..guards import check_features, check_labels
+from ..guards import check_features, check_labels, check_scale
 from .settings import MAX_M
 
 HEADER = ["x1", "x2", "label"]

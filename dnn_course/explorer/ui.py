@@ -9,7 +9,6 @@ notebook cell, a test or a benchmark without a browser::
     ex.widget       # the root widget to display
 """
 
-from ..guards import checks_skipped
 from . import readouts, state_json, stepthrough, wiring
 from .chain import session_steps
 from .chain_view import ChainView
@@ -91,10 +90,9 @@ class Explorer:
         self.ticks += 1
         detail = self.ticks % DETAIL_EVERY == 1
         run_steps(self.session.step, self.settings.steps_per_tick)
-        with checks_skipped():  # the package's own grid and W[l], b[l]: nothing to check
-            self.views.update(self.session)
-            if detail:
-                self.show_inside()
+        self.views.update(self.session)
+        if detail:
+            self.show_inside()
         self.panel.show_status(self.session, table=detail)
 
     def play(self):
