@@ -81,7 +81,7 @@ def train_test_split(X, Y, test_fraction=0.5, rng=0):
     """
     if not is_real(test_fraction) or not 0 < test_fraction < 1:
         raise ValueError(f"test_fraction must be between 0 and 1, got {test_fraction!r}")
-    X, Y = as_matrix("X", X, "(n_x, m)"), as_matrix("Y", Y, "(1, m)")
+    X, Y = as_matrix("X", X), as_matrix("Y", Y)
     m = X.shape[1]
     if Y.shape[1] != m or m < 2:
         raise ValueError(

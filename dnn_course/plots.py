@@ -103,7 +103,7 @@ def plot_decision_boundary(parameters, X, Y, hidden_activation="relu", ax=None, 
     X = as_matrix("X", X, "(2, m)")
     if X.shape[0] != 2:
         raise ValueError(f"X must be (2, m) to draw a plane, got {X.shape}")
-    Y = as_matrix("Y", Y, "(1, m)").ravel()
+    Y = as_matrix("Y", Y).ravel()
     low, high = X.min(axis=1) - 0.3, X.max(axis=1) + 0.3
     x1, x2 = np.meshgrid(*(np.linspace(low[i], high[i], resolution) for i in range(2)))
     AL, _ = L_model_forward(np.stack([x1.ravel(), x2.ravel()]), parameters, hidden_activation)
@@ -209,7 +209,7 @@ def plot_mislabeled(images, Y, predictions, classes, max_images=12, ncols=6, tit
     The figure's title reads "<title>: 4 of 107 test images misclassified".
     """
     images = np.asarray(images)
-    Y, predictions = (as_matrix(n, v, "(1, m)").ravel() for n, v in
+    Y, predictions = (as_matrix(n, v).ravel() for n, v in
                       (("Y", Y), ("predictions", predictions)))
     if not len(images) == Y.size == predictions.size:
         raise ValueError(f"{len(images)} images, {Y.size} labels and {predictions.size} "

@@ -102,3 +102,27 @@ def test_unchecked_is_the_same_equations():
     assert checked.cost == unchecked.cost
     for key, value in checked.parameters.items():
         np.testing.assert_array_equal(value, unchecked.parameters[key])
+
+
+def string_constants(tree):
+    """The string literals of a module, docstrings left out (they explain, they do not check)."""
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef) and node.body
+                  and isinstance(node.body[0], ast.Expr)}
+    return [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
+            and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+def test_each_shape_of_the_lecture_is_spelled_once():
+    """Outside guards.py no message spells a shape of SHAPES (the exercise feedback in check/
+    explains a mistake in its own words, and is left out)."""
+    shapes = set(guards.SHAPES.values())
+    package = Path(guards.__file__).parent
+    spelled = {
+        str(path.relative_to(package)): found
+        for path in package.rglob("*.py")
+        if path.name != "guards.py" and path.parent.name != "check"
+        if (found := [text for text in string_constants(ast.parse(path.read_text()))
+                      if any(shape in text for shape in shapes)])
+    }
+    assert spelled == {}, "use guards.shape_of / as_matrix's default instead"
