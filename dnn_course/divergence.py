@@ -39,7 +39,12 @@ class Watch:
 
     def update(self, i, cost, updated, parameters, costs):
         """Stop if the update made a W[l] or b[l] inf or NaN; warn once if J stays high."""
-        bad = [key for key, value in updated.items() if not np.isfinite(value).all()]
+        # One sum per array: NaN or inf in any W[l], b[l] makes the total non-finite (so may
+        # huge finite values); only then is each array looked at.
+        with np.errstate(over="ignore", invalid="ignore"):
+            total = sum(np.add.reduce(value, axis=None) for value in updated.values())
+        bad = [] if np.isfinite(total) else [
+            key for key, value in updated.items() if not np.isfinite(value).all()]
         if bad:
             raise self._diverged(i, " and ".join(bad[:2]), parameters, costs)
         self.start = cost if self.start is None else self.start

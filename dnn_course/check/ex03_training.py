@@ -107,11 +107,13 @@ def train(X, Y, layers_dims, learning_rate, num_iterations, reinit=False, sign=-
     parameters, costs = drawn(layers_dims), []
     L = len(layers_dims) - 1
     try:
-        for i in range(num_iterations):  # the check's own inputs: forward and backward
-            if reinit:                       # unchecked; J checked (a NaN A[L] is refused)
+        for i in range(num_iterations):  # the check's own inputs: nothing to check
+            if reinit:
                 parameters = drawn(layers_dims)
             AL, caches = L_model_forward.unchecked(X, parameters, forward_hidden)
-            cost = compute_cost(AL, Y)
+            cost = compute_cost.unchecked(AL, Y)
+            if np.isnan(cost):  # A[L] is NaN: this variation diverged, no outputs to compare
+                return None
             grads = L_model_backward.unchecked(AL, Y, caches, backward_hidden, compute_dA0=False)
             for l in range(1, L + 1):
                 parameters[f"W{l}"] = parameters[f"W{l}"] + sign * learning_rate * grads[
