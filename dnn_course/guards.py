@@ -200,6 +200,12 @@ def check_labels(Y, AL, other="AL"):
     return Y
 
 
+def check_predictions(predictions, Y):
+    """(predictions, Y): two (1, m) rows of 0/1 labels, predictions from ``predict``."""
+    predictions = as_binary("predictions", predictions, " — pass predict(X, parameters), not AL")
+    return predictions, check_labels(Y, predictions, other="predictions")
+
+
 def check_examples(name, value, averaged):
     """Raise if ``value`` has m = 0 columns: ``averaged`` divides by m."""
     if value.shape[1] == 0:

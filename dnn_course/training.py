@@ -11,9 +11,8 @@ from .compat import RecordedCost
 from .cost import compute_cost
 from .divergence import Watch
 from .guards import (
-    as_binary,
-    check_labels,
     check_layer_dims,
+    check_predictions,
     check_step,
     check_training,
     checked_by,
@@ -130,6 +129,5 @@ def accuracy(predictions, Y):
     predictions and Y are (1, m) rows of 0/1 (True/False count as 1/0); predictions come
     from ``predict``, not the probabilities AL.
     """
-    predictions = as_binary("predictions", predictions, " — pass predict(X, parameters), not AL")
-    Y = check_labels(Y, predictions, other="predictions")
+    predictions, Y = check_predictions(predictions, Y)
     return float(np.mean(predictions == Y))
