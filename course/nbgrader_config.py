@@ -8,3 +8,21 @@ c.CourseDirectory.course_id = "dnn_course"
 c.ClearSolutions.code_stub = {"python": 'raise NotImplementedError("your code here")'}
 # A student's infinite loop costs that test cell's points, not the whole run.
 c.Execute.timeout = 60
+
+# The grade is computed outside the student's kernel: GradeFromSource runs in place of
+# nbgrader's Execute, grading each function from the submitted source in a sandbox of its
+# own (docs/grading.md says why and what it defends against).
+from nbgrader.preprocessors import (  # noqa: E402
+    AssignLatePenalties,
+    CheckCellMetadata,
+    IgnorePattern,
+    LimitOutput,
+    SaveAutoGrades,
+)
+from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
+
+from dnn_course.check.autograde import GradeFromSource  # noqa: E402
+
+c.Autograde.autograde_preprocessors = [GradeFromSource, IgnorePattern,
+                                       ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
+                                       AssignLatePenalties, CheckCellMetadata]
