@@ -175,7 +175,10 @@ def replay(name, outcomes, cells):
 
     def replayed(*args):
         outcome = queue.pop(0)
-        _restore(list(args), sandbox.unpack(outcome["after"]))
+        after = sandbox.unpack(outcome["after"])
+        if isinstance(after, list) and len(after) == len(args):
+            for arg, left in zip(args, after, strict=True):
+                _restore(arg, left)
         if "raised" in outcome:
             exc = _exception(outcome)
             where = outcome.get("where")
