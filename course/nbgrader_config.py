@@ -12,6 +12,7 @@ c.Execute.timeout = 60
 # The grade is computed outside the student's kernel: GradeFromSource runs in place of
 # nbgrader's Execute, grading each function from the submitted source in a sandbox of its
 # own (docs/grading.md says why and what it defends against).
+from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties,
     CheckCellMetadata,
@@ -19,7 +20,6 @@ from nbgrader.preprocessors import (  # noqa: E402
     LimitOutput,
     SaveAutoGrades,
 )
-from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 
 from dnn_course.check.autograde import GradeFromSource  # noqa: E402
 

@@ -10,6 +10,8 @@ source as the assignment NN_topic, marks those cells for nbgrader (solution cell
 autograded test cells worth N points), runs ``nbgrader generate_assignment`` and copies the
 student versions it releases to notebooks/exercises/: the notebooks students get are
 nbgrader's output, never edited by hand. A new exercise joins by adding its source file.
+The course folder is made readable by its owner only (mode 0700, umask 077): it holds the
+solutions, the submissions and the gradebook.
 """
 
 import argparse
@@ -76,6 +78,7 @@ def write_course(course, sources=SOURCES):
     """Lay out the nbgrader course directory ``course``: its config and source/."""
     course = Path(course)
     course.mkdir(parents=True, exist_ok=True)
+    os.chmod(course, 0o700)  # solutions, submissions and the gradebook: instructors only
     if not (course / "nbgrader_config.py").exists():  # an instructor's edits stay
         shutil.copyfile(CONFIG, course / "nbgrader_config.py")
     for name, path in assignments(sources).items():
@@ -114,5 +117,6 @@ if __name__ == "__main__":
     parser.add_argument("--release-to", default=RELEASED, type=Path)
     args = parser.parse_args()
     isolate()  # no user's Jupyter settings change what nbgrader writes
+    os.umask(0o077)  # what nbgrader writes in the course is the instructors' alone
     build(args.course, release_to=args.release_to)
     print(f"nbgrader course in {args.course}; student notebooks in {args.release_to}")
