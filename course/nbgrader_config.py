@@ -6,7 +6,8 @@ c.CourseDirectory.course_id = "dnn_course"
 # What a student finds where a reference solution was; the check reports it as
 # "not implemented yet".
 c.ClearSolutions.code_stub = {"python": 'raise NotImplementedError("your code here")'}
-# A student's infinite loop costs that test cell's points, not the whole run.
+# For the commands that still run notebooks in a kernel (`nbgrader validate`); autograde
+# does not (below).
 c.Execute.timeout = 60
 
 # The grade is computed outside the student's kernel: GradeFromSource runs in place of

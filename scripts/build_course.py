@@ -10,8 +10,8 @@ source as the assignment NN_topic, marks those cells for nbgrader (solution cell
 autograded test cells worth N points), runs ``nbgrader generate_assignment`` and copies the
 student versions it releases to notebooks/exercises/: the notebooks students get are
 nbgrader's output, never edited by hand. A new exercise joins by adding its source file.
-The course folder is made readable by its owner only (mode 0700, umask 077): it holds the
-solutions, the submissions and the gradebook.
+The course folder is made readable by its owner only (mode 0700; nbgrader runs with umask
+077): it holds the solutions, the submissions and the gradebook.
 """
 
 import argparse
@@ -92,7 +92,7 @@ def nbgrader(course, *args):
     bin_dir = str(Path(sys.executable).parent)  # nbgrader runs `alembic` from PATH
     env = {**os.environ, "PATH": os.pathsep.join([bin_dir, os.environ.get("PATH", "")])}
     done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, umask=0o077)
     if done.returncode != 0:
         raise RuntimeError(f"nbgrader {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
     return done
@@ -117,6 +117,5 @@ if __name__ == "__main__":
     parser.add_argument("--release-to", default=RELEASED, type=Path)
     args = parser.parse_args()
     isolate()  # no user's Jupyter settings change what nbgrader writes
-    os.umask(0o077)  # what nbgrader writes in the course is the instructors' alone
     build(args.course, release_to=args.release_to)
     print(f"nbgrader course in {args.course}; student notebooks in {args.release_to}")

@@ -252,3 +252,10 @@ def test_the_feedback_says_why_in_the_students_terms(course, student, text):
     assignment = SUBMISSIONS[student][0]
     assert text.replace("'", "&#39;") in feedback(course, student, assignment) or \
         text in feedback(course, student, assignment)
+
+
+def test_the_course_folder_is_its_owners_alone(course):
+    """Solutions, submissions and the gradebook: no other user may read them."""
+    assert (course.stat().st_mode & 0o777) == 0o700
+    for path in [course / "gradebook.db", *course.glob("autograded/*/*/*.ipynb")]:
+        assert path.stat().st_mode & 0o077 == 0, path
