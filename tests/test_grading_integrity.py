@@ -62,6 +62,8 @@ REWIRE = textwrap.dedent('''\
     ip.ast_node_interactivity = "none"
     ip.display_formatter.formatters["text/plain"].for_type(float, lambda *a: "nan")
     check.grade = lambda *a, **k: type("G", (), {"score": None})()
+    ip.input_transformers_post.append(lambda lines: ["1\\n"])
+    ip.events.register("post_run_cell", lambda result: None)
     numpy.allclose = numpy.array_equal = lambda *a, **k: True
     ''')
 
@@ -108,7 +110,7 @@ DELEGATE = {
         '''),
 }
 
-HANG = {
+HANG = {  # linear_forward's cell also calls it: every later function's grading meets the loop
     "linear_forward": textwrap.dedent('''\
         def linear_forward(A_prev, W, b):
             while True:
@@ -116,6 +118,9 @@ HANG = {
                     pass
                 except:  # noqa: E722
                     pass
+
+
+        linear_forward(np.ones((2, 1)), np.ones((1, 2)), np.ones((1, 1)))
         '''),
     "linear_activation_forward": textwrap.dedent('''\
         import threading
@@ -178,6 +183,25 @@ BACKWARD = {
         ''') + ref("update_parameters").replace("def update_parameters", "def _unused"),
 }
 
+TRAINING = {
+    "two_layer_model": "from dnn_course import two_layer_model\n",
+    "L_layer_model": textwrap.dedent('''\
+        import dnn_course.training
+
+
+        def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                          print_cost=False):
+            np.random.seed(1)
+            parameters, costs = initialize_parameters_deep(layers_dims), []
+            for i in range(num_iterations):
+                parameters, cost = dnn_course.training.gradient_step(X, Y, parameters,
+                                                                     learning_rate)
+                if i % 100 == 0:
+                    costs.append(cost)
+            return parameters, costs
+        '''),
+}
+
 # student: (assignment, {function: code}, a cell the student adds at the top, points lost)
 SUBMISSIONS = {
     "rewired_stubs": ("01_forward", {}, REWIRE, set(POINTS["01_forward"])),
@@ -190,6 +214,7 @@ SUBMISSIONS = {
                {"linear_forward", "linear_activation_forward"}),
     "honest": ("01_forward", honest_variants(), None, set()),
     "backward": ("02_backward", BACKWARD, None, set(BACKWARD)),
+    "training": ("03_training", TRAINING, None, set(TRAINING)),
 }
 
 
@@ -247,6 +272,9 @@ def test_a_cheat_scores_0_for_what_it_targets_and_nothing_else(course, student):
     ("backward", "`L_model_backward` calls the package's own `model.backward_layers`"),
     ("copies", "`linear_forward` calls the package's own `linear_forward`"),
     ("hangs", "compute_cost did not finish within 5 s when graded and was stopped"),
+    ("hangs", "Your cells did not finish when run in full"),
+    ("training", "`two_layer_model` calls the package's own `two_layer_model`"),
+    ("training", "`L_layer_model` calls the package's own `training.gradient_step`"),
 ])
 def test_the_feedback_says_why_in_the_students_terms(course, student, text):
     assignment = SUBMISSIONS[student][0]
