@@ -6,6 +6,9 @@ c.CourseDirectory.course_id = "dnn_course"
 # What a student finds where a reference solution was; the check reports it as
 # "not implemented yet".
 c.ClearSolutions.code_stub = {"python": 'raise NotImplementedError("your code here")'}
+# Autograded notebooks hold the submitted code with its grades: the instructors' only
+# (nbgrader's default, 444, is readable by everyone; the course folder is 0700 as well).
+c.Autograde.permissions = 400
 # For the commands that still run notebooks in a kernel (`nbgrader validate`); autograde
 # does not (below).
 c.Execute.timeout = 60
