@@ -6,5 +6,27 @@ c.CourseDirectory.course_id = "dnn_course"
 # What a student finds where a reference solution was; the check reports it as
 # "not implemented yet".
 c.ClearSolutions.code_stub = {"python": 'raise NotImplementedError("your code here")'}
-# A student's infinite loop costs that test cell's points, not the whole run.
+# Autograded notebooks hold the submitted code with its grades: the instructors' only
+# (nbgrader's default, 444, is readable by everyone; the course folder is 0700 as well).
+c.Autograde.permissions = 400
+# For the commands that still run notebooks in a kernel (`nbgrader validate`); autograde
+# does not (below).
 c.Execute.timeout = 60
+
+# The grade is computed outside the student's kernel: GradeFromSource runs in place of
+# nbgrader's Execute, grading each function from the submitted source in a sandbox of its
+# own (docs/grading.md says why and what it defends against).
+from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
+from nbgrader.preprocessors import (  # noqa: E402
+    AssignLatePenalties,
+    CheckCellMetadata,
+    IgnorePattern,
+    LimitOutput,
+    SaveAutoGrades,
+)
+
+from dnn_course.check.autograde import GradeFromSource  # noqa: E402
+
+c.Autograde.autograde_preprocessors = [GradeFromSource, IgnorePattern,
+                                       ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
+                                       AssignLatePenalties, CheckCellMetadata]

@@ -10,6 +10,8 @@ source as the assignment NN_topic, marks those cells for nbgrader (solution cell
 autograded test cells worth N points), runs ``nbgrader generate_assignment`` and copies the
 student versions it releases to notebooks/exercises/: the notebooks students get are
 nbgrader's output, never edited by hand. A new exercise joins by adding its source file.
+The course folder is made readable by its owner only (mode 0700; nbgrader runs with umask
+077): it holds the solutions, the submissions and the gradebook.
 """
 
 import argparse
@@ -76,6 +78,7 @@ def write_course(course, sources=SOURCES):
     """Lay out the nbgrader course directory ``course``: its config and source/."""
     course = Path(course)
     course.mkdir(parents=True, exist_ok=True)
+    os.chmod(course, 0o700)  # solutions, submissions and the gradebook: instructors only
     if not (course / "nbgrader_config.py").exists():  # an instructor's edits stay
         shutil.copyfile(CONFIG, course / "nbgrader_config.py")
     for name, path in assignments(sources).items():
@@ -89,7 +92,7 @@ def nbgrader(course, *args):
     bin_dir = str(Path(sys.executable).parent)  # nbgrader runs `alembic` from PATH
     env = {**os.environ, "PATH": os.pathsep.join([bin_dir, os.environ.get("PATH", "")])}
     done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, umask=0o077)
     if done.returncode != 0:
         raise RuntimeError(f"nbgrader {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
     return done

@@ -6,10 +6,13 @@ For each course/source/NN_topic.ipynb this writes an Otter Assign master noteboo
 build/otter/NN_topic/NN_topic.ipynb, and runs ``otter assign`` on it, which leaves the
 student notebook in build/otter/NN_topic/dist/student/ and the autograder (the zip that
 Gradescope, or ``otter run`` locally, grades with) in build/otter/NN_topic/dist/autograder/.
-Each exercise becomes an otter question worth the points of its nbgrader test cell; its test
-passes when every case of the check passes (otter scores a test as passed or failed, so a
-partly right function gets 0 here where nbgrader gives part of the points). The student
-notebook keeps the check cell after each exercise, so students see the same feedback.
+Each exercise becomes an otter question worth the points of its nbgrader test cell, with one
+otter test case per case of the check: test case k passes when more than k of the check's
+cases pass and no classic mistake is recognised, so otter gives the same partial credit as
+nbgrader (points * cases passed / cases, 0 for a recognised mistake). The student notebook
+keeps the check cell after each exercise, so students see the same feedback.
+
+Otter runs these tests in the student's kernel: docs/grading.md says what that cannot defend.
 """
 
 import argparse
@@ -20,6 +23,8 @@ from pathlib import Path
 import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script or imported
+from dnn_course import check as dnn_check  # noqa: E402
+from dnn_course.check.isolated import recorded_cases  # noqa: E402
 from scripts.build_course import REPO, SOURCES, assignments, points, tagged  # noqa: E402
 
 CONFIG = """# ASSIGNMENT CONFIG
@@ -66,8 +71,11 @@ def otter_master(nb, name):
         elif test is not None:
             cells[-4].source = cells[-4].source.format(f"{points(cell):g}")
             check = cell.source.splitlines()[0]  # result = check.grade(...)
+            cases = len(recorded_cases(getattr(dnn_check, test)))
             cells += [raw("# BEGIN TESTS"),
-                      nbformat.v4.new_code_cell(f"{check}\nassert result.passed, str(result)"),
+                      *(nbformat.v4.new_code_cell(
+                          f"{check}\nassert result.cases_passed > {k} and not result.diagnoses,"
+                          " str(result)") for k in range(cases)),
                       raw("# END TESTS"), raw("# END QUESTION"),
                       nbformat.v4.new_code_cell(cell.source)]  # the student's own check
         else:

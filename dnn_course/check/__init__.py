@@ -32,6 +32,10 @@ checker beside its known mistakes, then the machinery every checker shares.
     result.py         CheckResult, the verdict and its coloured box
     grading.py        check.grade: a check scored for nbgrader and otter-grader (points,
                       reference callees, printed output and warnings caught)
+    isolated.py       the recorded grade: each function graded from its source in a sandbox
+                      process, its outputs replayed to the same check (ALLOWED helpers)
+    sandbox.py        that sandbox (a separate python -I; limits, stand-in package, audit hook)
+    autograde.py      GradeFromSource, the nbgrader step that writes each graded cell's score
 
 A new check is a function ``check_me(student) -> CheckResult`` in its exercise's module
 (``run(Spec(...), student)``: the name, the argument names, the cases, the expected outputs,

@@ -1,5 +1,10 @@
 """Grading mode: the same checks, turned into points for nbgrader or otter-grader.
 
+This runs in the student's kernel and gives the instant score and diagnosis of the check cell.
+The score nbgrader records is computed elsewhere, from the student's source, by isolated.py
+(a student's cell can rewire anything in its own kernel); it uses ``grade`` below on the
+replayed outputs, so both agree for an honest notebook.
+
 A graded test cell of an exercise notebook reads::
 
     result = check.grade(check.linear_forward, linear_forward, points=2)
