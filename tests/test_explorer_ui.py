@@ -108,7 +108,7 @@ def test_data_controls_change_the_data(ex):
 
 def test_a_bad_value_shows_a_message_and_keeps_the_model(ex):
     ex.controls["neurons_per_layer"].value = "8,x"
-    assert "must be integers" in ex.controls["message"].value
+    assert "must be a whole number" in ex.controls["message"].value
     ex.controls["activation_per_layer"].value = "relu"  # 1 name for 2 hidden layers
     assert "hidden_activation gives 1 values" in ex.controls["message"].value
     assert ex.session.activations == ["relu", "relu"]
@@ -251,11 +251,12 @@ def _walk(widget):
     ("edit", "message"),
     [
         (lambda d: {**d, "grad_norms": []}, "grad_norms has 0 entries but costs has 5"),
-        (lambda d: {**d, "costs": ["a"] * 5}, "costs[0] must be a number J &gt;= 0"),
+        (lambda d: {**d, "costs": ["a"] * 5}, "costs[0] must be a number 0 &lt;= J &lt;= 744.4"),
         (lambda d: {**d, "settings": {**d["settings"], "hidden_activation": [["relu"]] * 2}},
          "unknown activation [&#x27;relu&#x27;]"),
         (lambda d: {**d, "settings": {**d["settings"], "dataset": "custom"}, "data": {"Y": [[1]]}},
          "must hold &quot;data&quot;"),
+        (lambda d: {**d, "costs": [1e308] * 5}, "costs[0] must be a number 0 &lt;= J &lt;= 744.4"),
     ],
 )
 def test_a_malformed_import_shows_the_field_and_leaves_the_explorer_as_it_was(ex, edit, message):
@@ -302,7 +303,7 @@ def test_the_dataset_dropdown_offers_custom_only_with_own_data(ex):
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
-        ("neurons_per_layer", "8,²", "n[l] per layer must be integers like 8,4; got &#x27;8,²"),
+        ("neurons_per_layer", "8,²", "n[l] per layer must be a whole number like 8, got &#x27;²"),
         ("activation_per_layer", "relu;tanh", "unknown activation &#x27;relu;tanh&#x27;"),
     ],
 )
