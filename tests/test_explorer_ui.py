@@ -8,6 +8,7 @@ import datetime
 import functools
 import json
 import math
+import re
 
 import numpy as np
 import pytest
@@ -326,3 +327,29 @@ def test_the_page_cannot_make_the_kernel_allocate_or_work(ex):
                     {"drawn": True}, {"drawn": ex.clock.frame + 1}, {}):
         ex.clock._page_drew(ex.clock, content, [])
     assert ex.session.iteration == 0 and ex.clock.frame == 0 and ex.clock.drawn == 0
+
+
+@pytest.mark.parametrize(("view", "state", "message"), [
+    ("chain_view", {"step": -1}, "the chain has steps 0 to 6; got step -1"),
+    ("chain_view", {"step": 7}, "the chain has steps 0 to 6; got step 7"),
+    ("network_view", {"selected": ["a", 0]}, "a unit is [l, i] with layer l from 1 to 3"),
+    ("network_view", {"selected": [2, 8]}, "and i from 0 to n[l] - 1, got [2, 8]"),
+    ("network_view", {"selected": [1]}, "a unit is [l, i]"),
+    ("network_view", {"edges": "b"}, 'edges must be "W" (weights) or "dW" (gradients), got'),
+])
+def test_a_value_the_page_sends_is_refused_before_it_is_kept(ex, view, state, message):
+    """What the page's chain and network controls send is checked first: a bad value is
+    refused with its reason and the old one kept, so Play, Step and Reset go on working."""
+    import traitlets
+
+    widget = getattr(ex, view)
+    before = {key: getattr(widget, key) for key in state}
+    with pytest.raises(traitlets.TraitError, match=re.escape(message)):
+        widget.set_state(state)  # as a message from the page arrives
+    assert {key: getattr(widget, key) for key in state} == before
+    ex.controls["step"].click()
+    ex.tick()
+    assert ex.controls["message"].value == ""
+    assert ex.session.iteration == 1 + ex.settings.steps_per_tick
+    ex.controls["reset"].click()
+    assert ex.controls["message"].value == "" and ex.session.iteration == 0
