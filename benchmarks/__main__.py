@@ -1,4 +1,6 @@
-"""python -m benchmarks [--quick] [--parts step,bounds,scaling,waits] [--before REV] [--out DIR].
+"""python -m benchmarks [--quick] [--parts step,bounds,...] [--before REV] [--out DIR].
+
+The parts: step, bounds, scaling, waits, classroom, memory (all by default).
 
 Writes results.json, report.md and the plots to benchmarks/results/ (or --out), and
 prints a summary table. --before REV also times the engine as it was at git revision
@@ -16,10 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import before, classroom, gemm, report, scaling, step, torch_step, waits
+from . import before, classroom, gemm, memory, report, scaling, step, torch_step, waits
 
 OUT = Path(__file__).resolve().parent / "results"
-PARTS = ("step", "bounds", "scaling", "waits", "classroom")
+PARTS = ("step", "bounds", "scaling", "waits", "classroom", "memory")
 
 
 @dataclasses.dataclass
@@ -30,10 +32,11 @@ class Config:
     notebooks: bool = True
     quiet_wait: float = 0  # seconds to wait at most for a quiet machine before each case
     classroom_seconds: float = 20  # Play window of the classroom part
+    memory_seconds: float = 20  # real Play ticks before and after 8 hours' history
 
 
 QUICK = Config(repeats=3, scaling_m=(128, 1024), scaling_width=(64, 512), notebooks=False,
-               classroom_seconds=5)
+               classroom_seconds=5, memory_seconds=5)
 
 
 def cpu_name():
@@ -91,6 +94,8 @@ def collect(config, parts, cases, command="python -m benchmarks", before_rev=Non
     if "classroom" in parts:  # a real browser on `make demo` and `make lab`, Play pressed
         results["classroom"] = classroom.run(seconds=config.classroom_seconds,
                                              before=before_rev)
+    if "memory" in parts:  # 8 hours of Play, default and largest network
+        results["memory"] = memory.run(seconds=config.memory_seconds)
     results["environment"]["load_after"] = round(os.getloadavg()[0], 2)
     return results
 

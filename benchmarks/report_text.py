@@ -168,4 +168,14 @@ def markdown(results):
                 "Play; resident memory while playing; in the page, the boundary's redraws "
                 "and the iteration counter's changes per second.", "",
                 classroom_table(results["classroom"]), ""]
+    if results.get("memory"):
+        from .memory import summary as memory_summary
+
+        out += ["## A kernel after 8 hours of Play", "",
+                "Resident memory (VmRSS) of an explorer at steps_per_tick = 1000, each network "
+                "in its own process: after the first tick, and after the iterations 8 hours of "
+                "Play add at the measured rate (real ticks, then the rest recorded into the "
+                "history as a step records them; see `benchmarks/memory.py`). "
+                f"Load average before: {results['memory']['load_before']}.", "",
+                "```", memory_summary(results["memory"]), "```", ""]
     return "\n".join(out)

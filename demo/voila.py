@@ -3,29 +3,47 @@
 Voila starts one kernel (about 130 MB) per page load. A kernel whose page was closed or
 reloaded has no connection left; after CULL_IDLE_SECONDS without activity it is shut down.
 A kernel with an open page is kept however long it is idle, so a demo left open on the
-projector keeps its state. Past MAX_KERNELS running kernels a new page load gets
-"503: Too many explorers open" instead of a kernel. Both can be set from the environment:
-``DEMO_MAX_KERNELS=40 DEMO_CULL_SECONDS=300 make demo``.
+projector keeps its state. Past MAX_KERNELS running or starting kernels a new page load gets
+"503: Too many explorers open", with what to do, instead of a kernel. Both can be set from
+the environment: ``DEMO_MAX_KERNELS=40 DEMO_CULL_SECONDS=300 make demo``.
 """
 
 import os
+import uuid
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from tornado import web
 
 CULL_IDLE_SECONDS = int(os.environ.get("DEMO_CULL_SECONDS", 600))
 MAX_KERNELS = int(os.environ.get("DEMO_MAX_KERNELS", 16))
+REFUSED = (f"Too many explorers open ({MAX_KERNELS}): close an explorer tab you no longer "
+           f"use, or wait up to {CULL_IDLE_SECONDS} s until an abandoned one is shut down, "
+           "then reload this page")
 
 
 class CappedKernelManager(AsyncMappingKernelManager):
-    """Refuses to start a kernel while MAX_KERNELS are running."""
+    """Refuses to start a kernel while MAX_KERNELS are running or starting.
 
-    async def start_kernel(self, *args, **kwargs):
-        if len(self.list_kernel_ids()) >= MAX_KERNELS:
-            raise web.HTTPError(503, reason=(
-                f"Too many explorers open ({MAX_KERNELS}): close a tab, or wait up to "
-                f"{CULL_IDLE_SECONDS} s until an abandoned one is shut down"))
-        return await super().start_kernel(*args, **kwargs)
+    A new kernel's id is reserved before its start is awaited (the count and the
+    reservation happen with no ``await`` between them), so page loads arriving together
+    cannot all pass the check before any of their kernels is listed.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.starting = set()  # ids of kernels accepted whose start has not finished
+
+    async def start_kernel(self, *args, kernel_id=None, **kwargs):
+        if kernel_id is not None and kernel_id in self:  # an existing kernel, nothing new
+            return await super().start_kernel(*args, kernel_id=kernel_id, **kwargs)
+        if len(self.starting | set(self.list_kernel_ids())) >= MAX_KERNELS:
+            raise web.HTTPError(503, reason=REFUSED)  # the page shows "503: " + reason
+        kernel_id = kernel_id or str(uuid.uuid4())
+        self.starting.add(kernel_id)
+        try:
+            return await super().start_kernel(*args, kernel_id=kernel_id, **kwargs)
+        finally:
+            self.starting.discard(kernel_id)
 
 
 c = get_config()  # noqa: F821 -- provided by traitlets when Voila loads this file

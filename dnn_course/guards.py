@@ -19,6 +19,7 @@ import re
 
 import numpy as np
 
+MAX_LAYER_DIGITS = 6  # W999999 is already far past any network: longer l is refused
 
 def checked_by(guard, **known):
     """Decorate a function: a call checks its first arguments with ``guard`` (``known``
@@ -55,11 +56,30 @@ def is_real(value):
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
+def shown(value, width=60):
+    """``repr(value)`` for a message, at most ``width`` characters; an integer too long to
+    print (Python refuses past 4300 digits) is named by its number of digits."""
+    if is_integer(value) and abs(value).bit_length() > 3 * width:
+        return f"an integer of {int(abs(value).bit_length() * 0.30103) + 1} digits or so"
+    text = repr(value)
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 def check_integer(name, value, least, what="", most=None):
     """Raise unless ``value`` is an integer from ``least`` to ``most`` (None: no limit)."""
     if not is_integer(value) or value < least or most is not None and value > most:
         span = f">= {least}" if most is None else f"from {least} to {most}"
-        raise ValueError(f"{name} must be an integer {span}{what}, got {value!r}")
+        raise ValueError(f"{name} must be an integer {span}{what}, got {shown(value)}")
+
+
+def integer_text(name, text, most):
+    """The integer a box's ``text`` holds, e.g. "8"; digits only, at most those of ``most``
+    (a longer number is refused before Python converts it)."""
+    if not text.isdecimal():
+        raise ValueError(f"{name} must be a whole number like 8, got {shown(text)}")
+    if len(text) > len(str(most)):
+        raise ValueError(f"{name} must be at most {most}, got a number of {len(text)} digits")
+    return int(text)
 
 
 def check_positive(name, value):
@@ -296,7 +316,11 @@ def num_layers(parameters, prefix=""):
     if not isinstance(parameters, dict):
         raise TypeError(f"parameters must be a dict like {{'W1': ..., 'b1': ...}}, "
                         f"got {type(parameters).__name__}")
-    layer_keys = (re.fullmatch(prefix + r"[Wb]([0-9]+)", str(key)) for key in parameters)
+    layer_keys = [re.fullmatch(prefix + r"[Wb]([0-9]+)", str(key)) for key in parameters]
+    for match in filter(None, layer_keys):
+        if len(match[1]) > MAX_LAYER_DIGITS:
+            raise ValueError(f"{shown(match[0], 20)}: a layer number l of {len(match[1])} "
+                             f"digits; the keys are W1, b1, ..., WL, bL with L a few layers")
     L = max((int(match[1]) for match in layer_keys if match), default=0)
     if L == 0:
         raise ValueError(f"no {prefix}W1 found; keys present: {sorted(parameters)}")

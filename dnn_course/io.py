@@ -2,9 +2,10 @@
 
 A save never loses the file it replaces: it writes a new file beside the target, flushes it
 to disk and only then renames it over the old one, so a full disk, Ctrl-C or a killed
-process leaves the old file as it was. A load reads every array's header first and refuses
-a file whose arrays are not W[l] (n[l], n[l-1]) and b[l] (n[l], 1), or whose declared sizes
-do not fit the file, before allocating anything.
+process leaves the old file as it was. A load opens the file once, without waiting (a named
+pipe or device is refused, not read), bounds the zip directory before it is parsed, reads
+every array's header first and refuses a file whose arrays are not W[l] (n[l], n[l-1]) and
+b[l] (n[l], 1), or whose declared sizes do not fit the file, before allocating anything.
 """
 
 import math
@@ -12,6 +13,7 @@ import os
 import re
 import secrets
 import stat
+import struct
 import zipfile
 from pathlib import Path
 
@@ -23,6 +25,9 @@ NPZ_MAGIC, NPY_MAGIC = b"PK", b"\x93NUMPY"  # a .npz file is a zip archive of .n
 MAX_BYTES = 1 << 28  # 256 MiB: 100 times the largest network of the course
 NOT_FILES = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a named pipe (FIFO)",
              stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}  # opening a FIFO would hang
+MAX_ENTRIES = 2000  # members of a parameter file: W[l] and b[l] of up to 1000 layers
+MAX_ENTRY_BYTES = 200  # one zip directory entry: 46 bytes, a name like W12.npy, zip64 fields
+MAX_HEADER = 4096  # bytes of one .npy header at most, besides the array's data
 HEADER_READERS = {(1, 0): np.lib.format.read_array_header_1_0,
                   (2, 0): np.lib.format.read_array_header_2_0}
 
@@ -91,47 +96,88 @@ def load_parameters(path, max_bytes=MAX_BYTES):
     -------
     parameters : dict  {"W1": ..., "b1": ..., ...} with the saved arrays, bit for bit
     """
-    path = _existing_file(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ValueError(f"{path} is {size} bytes, more than the limit of {max_bytes} bytes")
-    with path.open("rb") as file:
+    path, file = _open_file(path)
+    with file:
+        size = os.fstat(file.fileno()).st_size
+        if size > max_bytes:
+            raise ValueError(f"{path} is {size} bytes, more than the limit of {max_bytes} bytes")
         magic = file.read(len(NPY_MAGIC))
-    if magic.startswith(NPY_MAGIC):
-        raise ValueError(f"{path} holds a single array (.npy), not a .npz parameter file")
-    if not magic.startswith(NPZ_MAGIC):
-        raise ValueError(
-            f"{path} is not a parameter file: a .npz file is a zip archive, this one starts "
-            f"with {magic!r}"
-        )
-    try:
-        with zipfile.ZipFile(path) as archive:
-            headers = {info.filename: _header(archive, info, path) for info in archive.infolist()}
-            total = sum(nbytes for _, nbytes in headers.values())
-            if total > max_bytes or len(headers) != len(archive.infolist()):
-                raise ValueError(f"{path} declares arrays of {total} bytes in all, more than the "
-                                 f"limit of {max_bytes} bytes (pass max_bytes= to raise it)"
-                                 if total > max_bytes else f"{path} repeats an array name")
-            _check_network(path, {name[:-4]: shape for name, (shape, _) in headers.items()})
-            return {name[:-4]: np.lib.format.read_array(archive.open(name)) for name in headers}
-    except (OSError, zipfile.BadZipFile, EOFError, ValueError) as error:
-        if str(path) in str(error):
-            raise
-        raise ValueError(f"{path} is not a valid .npz parameter file: {error}") from error
-
-
-def _existing_file(path):
-    """The regular file to read: the .npz name save would write, else ``path`` as given."""
-    for candidate in (npz_path(path), Path(path)):
+        if magic.startswith(NPY_MAGIC):
+            raise ValueError(f"{path} holds a single array (.npy), not a .npz parameter file")
+        if not magic.startswith(NPZ_MAGIC):
+            raise ValueError(
+                f"{path} is not a parameter file: a .npz file is a zip archive, this one starts "
+                f"with {magic!r}"
+            )
         try:
-            mode = candidate.stat().st_mode
+            _check_directory(file, size)
+            with zipfile.ZipFile(file) as archive:
+                return _read_arrays(archive, path, max_bytes)
+        except (OSError, zipfile.BadZipFile, EOFError, ValueError) as error:
+            if str(path) in str(error):
+                raise
+            raise ValueError(f"{path} is not a valid .npz parameter file: {error}") from error
+
+
+def _read_arrays(archive, path, max_bytes):
+    """Every member's header first (names, shapes, sizes), then the arrays themselves."""
+    infos = archive.infolist()
+    declared = sum(info.file_size for info in infos)
+    if declared > max_bytes + len(infos) * MAX_HEADER:
+        raise ValueError(f"{path} declares arrays of {declared} bytes in all, more than the "
+                         f"limit of {max_bytes} bytes (pass max_bytes= to raise it)")
+    headers = {info.filename: _header(archive, info, path) for info in infos}
+    total = sum(nbytes for _, nbytes in headers.values())
+    if total > max_bytes or len(headers) != len(infos):
+        raise ValueError(f"{path} declares arrays of {total} bytes in all, more than the "
+                         f"limit of {max_bytes} bytes (pass max_bytes= to raise it)"
+                         if total > max_bytes else f"{path} repeats an array name")
+    _check_network(path, {name[:-4]: shape for name, (shape, _) in headers.items()})
+    return {name[:-4]: np.lib.format.read_array(archive.open(name)) for name in headers}
+
+
+def _open_file(path):
+    """(path, file): the regular file to read, opened once, checked on what was opened.
+
+    The .npz name save would write is tried first, then ``path`` as given. The open does not
+    wait (O_NONBLOCK: a named pipe with no writer would block it for good), and what it
+    opened is checked with fstat, so a file swapped after a check cannot be read instead.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    for candidate in dict.fromkeys((npz_path(path), Path(path))):
+        try:
+            fd = os.open(candidate, flags | getattr(os, "O_BINARY", 0))
         except FileNotFoundError:
             continue
-        if stat.S_ISREG(mode):
-            return candidate
-        kind = NOT_FILES.get(stat.S_IFMT(mode), "not a regular file")
-        raise ValueError(f"{candidate} is {kind}, not a parameter file")
+        except IsADirectoryError:  # Windows cannot open a directory at all
+            raise ValueError(f"{candidate} is a directory, not a parameter file") from None
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            os.close(fd)
+            kind = NOT_FILES.get(stat.S_IFMT(mode), "not a regular file")
+            raise ValueError(f"{candidate} is {kind}, not a parameter file")
+        return candidate, os.fdopen(fd, "rb")
     raise FileNotFoundError(f"no parameter file at {npz_path(path)}")
+
+
+def _check_directory(file, size):
+    """Refuse a zip directory too large for a parameter file, before zipfile reads it.
+
+    Its size and entry count are in the end record, the file's last 22 bytes (np.savez
+    writes no archive comment): at most MAX_ENTRIES entries of at most MAX_ENTRY_BYTES each
+    (a name like W12.npy and numpy's zip64 fields).
+    """
+    file.seek(max(0, size - 22))
+    end = file.read(22)
+    if len(end) != 22 or not end.startswith(b"PK\x05\x06"):
+        raise ValueError("its zip directory's end record is not at the end of the file "
+                         "(an archive comment, or not a zip file)")
+    entries, directory_bytes = struct.unpack("<2xHI4x", end[8:20])
+    if entries > MAX_ENTRIES or directory_bytes > MAX_ENTRIES * MAX_ENTRY_BYTES:
+        raise ValueError(f"its zip directory lists {entries} members in {directory_bytes} "
+                         f"bytes; a parameter file holds W1, b1, ..., WL, bL, at most "
+                         f"{MAX_ENTRIES} arrays")
+    file.seek(0)
 
 
 def _header(archive, info, path):

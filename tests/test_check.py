@@ -6,6 +6,7 @@ the student's code that raised.
 """
 
 import copy
+import os
 from functools import partial
 
 import exercise_solutions
@@ -493,9 +494,45 @@ def test_the_time_limit_puts_the_previous_alarm_handler_back():
         signal.signal(signal.SIGALRM, previous)
 
 
-@pytest.mark.parametrize("seconds", [0, -1, float("nan"), float("inf"), "soon", True])
+@pytest.mark.parametrize("seconds", [0, -1, float("nan"), float("inf"), "soon", True, 1e300,
+                                     10**400, "1e300"])
 def test_a_time_limit_must_be_a_positive_number_of_seconds(seconds):
-    with pytest.raises(ValueError, match="must be a finite number of seconds > 0"):
+    with pytest.raises(ValueError, match=r"time_limit\(seconds\) must be a number of seconds > "
+                                         r"0 and at most 86400 \(a day\), got"):
         with check.time_limit(seconds):
             pass
+
+
+def test_an_absurd_time_limit_in_the_environment_is_named():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", "import dnn_course.check"], text=True,
+                            capture_output=True, env={**os.environ,
+                                                      "DNN_COURSE_TIME_LIMIT": "1e300"})
+    assert result.returncode != 0
+    assert ("ValueError: DNN_COURSE_TIME_LIMIT must be a number of seconds > 0 and at most "
+            "86400 (a day), got '1e300'") in result.stderr
+
+
+def test_a_failing_timer_still_puts_the_previous_alarm_handler_back(monkeypatch):
+    import signal
+
+    from dnn_course.check import timelimit
+
+    def mine(*_):
+        raise AssertionError("the checker's alarm fired outside the check")
+
+    def refused(*args):
+        raise OverflowError("timestamp out of range for platform time_t")
+
+    previous, setitimer = signal.signal(signal.SIGALRM, mine), signal.setitimer
+    monkeypatch.setattr(timelimit.signal, "setitimer", lambda *args: (  # only the arming fails
+        refused() if len(args) == 3 else setitimer(*args)))
+    try:
+        with pytest.raises(OverflowError):
+            timelimit.call(lambda: None)
+        assert signal.getsignal(signal.SIGALRM) is mine
+    finally:
+        signal.signal(signal.SIGALRM, previous)
 

@@ -131,8 +131,8 @@ def test_json_round_trip_keeps_own_data():
         (lambda d: {**d, "iteration": -1}, "iteration"),
         (lambda d: {**d, "costs": [0.5] * 10}, "costs"),
         (lambda d: {**d, "grad_norms": []}, "grad_norms has 0 entries but costs has 2"),
-        (lambda d: {**d, "costs": ["a", 0.5]}, "costs[0] must be a number J >= 0, got 'a'"),
-        (lambda d: {**d, "test_costs": [0.5, True]}, "test_costs[1] must be a number J >= 0"),
+        (lambda d: {**d, "costs": ["a", 0.5]}, "costs[0] must be a number 0 <= J <= 744.4, got"),
+        (lambda d: {**d, "test_costs": [0.5, True]}, "test_costs[1] must be a number 0 <= J"),
         (lambda d: {**d, "grad_norms": [[1.0]] * 2}, "grad_norms[0] must be a list of L = 3"),
         (lambda d: {**d, "dead_units": [[0, 0.5]] * 2}, "dead_units[0] must be a list of L - 1"),
         (lambda d: {**d, "settings": {**d["settings"], "hidden_activation": [["relu"], ["tanh"]]}},
@@ -210,3 +210,58 @@ def test_a_training_step_skips_dA0_which_the_lecture_does_not_use():
     grads = session.backward(AL, caches, compute_dA0=True)
     expected = L_model_backward(AL, session.Y_train, caches, ["relu", "tanh"])
     np.testing.assert_allclose(grads["dA0"], expected["dA0"], rtol=0, atol=0)
+
+
+def test_the_history_stays_bounded_and_spans_the_whole_run():
+    """Hours of Play keep at most HISTORY_POINTS iterations, evenly spaced, and the latest."""
+    from dnn_course.explorer.session import HISTORY_POINTS
+
+    session = Session(Settings(m=8, hidden_layers=1, neurons=2))
+    for _ in range(6):
+        session.step(1000)
+        n, steps = session.iteration, session.steps
+        assert len(steps) <= HISTORY_POINTS and steps[0] == 0 and steps[-1] == n - 1
+        assert [len(session.costs), len(session.test_costs), len(session.grad_norms),
+                len(session.dead)] == [len(steps)] * 4
+        assert len(set(np.diff(steps[:-1]))) == 1 and np.diff(steps).max() <= 2 * n / HISTORY_POINTS
+    J_last = compute_cost(session.forward()[0], session.Y_train)  # the next step's J
+    session.step(1)
+    assert session.steps[-1] == 6000 and session.costs[-1] == J_last
+
+
+def test_the_exported_history_is_what_the_curves_draw_and_old_files_still_load():
+    from dnn_course.explorer.session import HISTORY_POINTS
+    from dnn_course.explorer.views import curves_frame
+
+    session = Session(SMALL)
+    session.step(1000)
+    document = json.loads(to_json(session))
+    frame = curves_frame(session)
+    assert document["steps"] == np.frombuffer(frame["steps"]["data"]).tolist()
+    assert len(document["costs"]) == len(document["steps"]) <= HISTORY_POINTS
+    restored = from_json(json.dumps(document))
+    assert (restored.steps, restored.costs) == (session.steps, session.costs)
+    first = {**document, "format": "dnn_course.explorer/1"}  # one entry per iteration
+    del first["steps"]
+    full = Session(SMALL)
+    full.record = lambda *entry: [column.append(value) for column, value in zip(
+        (full.steps, full.costs, full.test_costs, full.grad_norms, full.dead), entry,
+        strict=True)]
+    full.step(1000)  # an old explorer's unthinned history
+    first.update(costs=full.costs, test_costs=full.test_costs, grad_norms=full.grad_norms,
+                 dead_units=full.dead)
+    old = from_json(json.dumps(first))
+    assert old.iteration == 1000 and (old.steps, old.costs) == (session.steps, session.costs)
+
+
+def test_an_impossible_cost_is_refused_and_huge_norms_are_drawn():
+    from dnn_course.explorer.views import curve_limits
+
+    session = Session(SMALL)
+    session.step(2)
+    document = json.loads(to_json(session))
+    with pytest.raises(ValueError, match=r"costs\[1\] must be a number 0 <= J <= 744.4"):
+        from_json(json.dumps({**document, "costs": [0.5, 1e308]}))
+    huge = from_json(json.dumps({**document, "grad_norms": [[1e308] * 3] * 2}))
+    x_max, cost_top, (low, high) = curve_limits(2, [744.0, 1e308], np.array(huge.grad_norms))
+    assert cost_top >= 744 and low <= 1e308 <= high

@@ -18,7 +18,7 @@ from dnn_course.explorer.views import GRID, boundary_grid
 @pytest.fixture
 def ex():
     ex = Explorer(Settings(m=120, hidden_layers=3, neurons=(5, 4, 3)), figures="browser")
-    ex.step(250)  # more than CURVE_POINTS: the curves show every 2nd iteration
+    ex.step(500)  # more than HISTORY_POINTS: every 2nd iteration is kept, and the latest
     return ex
 
 
@@ -51,12 +51,13 @@ def test_the_curves_sent_to_the_page_are_the_recorded_costs_and_norms(ex):
                              "||dW[4]||"]
     state = ex.state()
     steps, series = unpack(frame["steps"]), unpack(frame["series"])
-    np.testing.assert_array_equal(steps, np.arange(0, 250, 2))
-    np.testing.assert_allclose(series[0], np.array(state["costs"])[::2], rtol=1e-6)
-    np.testing.assert_allclose(series[1], np.array(state["test_costs"])[::2], rtol=1e-6)
-    np.testing.assert_allclose(series[2:], np.array(state["grad_norms"])[::2].T, rtol=1e-6)
+    np.testing.assert_array_equal(steps, [*range(0, 500, 2), 499])
+    np.testing.assert_array_equal(steps, state["steps"])
+    np.testing.assert_allclose(series[0], state["costs"], rtol=1e-6)
+    np.testing.assert_allclose(series[1], state["test_costs"], rtol=1e-6)
+    np.testing.assert_allclose(series[2:], np.array(state["grad_norms"]).T, rtol=1e-6)
     x_max, cost_top, low, high = frame["limits"]
-    assert x_max >= 250 and cost_top >= series[:2].max()  # what is drawn fits
+    assert x_max >= 500 and cost_top >= series[:2].max()  # what is drawn fits
     assert low <= series[2:].min() and high >= series[2:].max()
 
 
@@ -92,7 +93,7 @@ def test_a_play_tick_is_one_message_with_every_view_the_iteration_and_the_frame(
     ex.clock.run_tick()  # a detail tick: the inside views and the table too
     assert sent == [("Clock", ["boundary", "chain", "curves", "frame", "network", "table",
                                "value"])]
-    assert "iteration 260" in ex.clock.value
+    assert "iteration 510" in ex.clock.value
     sent.clear()
     ex.clock.run_tick()
     assert sent == [("Clock", ["boundary", "curves", "frame", "value"])]

@@ -8,6 +8,7 @@ import datetime
 import functools
 import json
 import math
+import re
 
 import numpy as np
 import pytest
@@ -108,7 +109,7 @@ def test_data_controls_change_the_data(ex):
 
 def test_a_bad_value_shows_a_message_and_keeps_the_model(ex):
     ex.controls["neurons_per_layer"].value = "8,x"
-    assert "must be integers" in ex.controls["message"].value
+    assert "must be a whole number" in ex.controls["message"].value
     ex.controls["activation_per_layer"].value = "relu"  # 1 name for 2 hidden layers
     assert "hidden_activation gives 1 values" in ex.controls["message"].value
     assert ex.session.activations == ["relu", "relu"]
@@ -251,11 +252,12 @@ def _walk(widget):
     ("edit", "message"),
     [
         (lambda d: {**d, "grad_norms": []}, "grad_norms has 0 entries but costs has 5"),
-        (lambda d: {**d, "costs": ["a"] * 5}, "costs[0] must be a number J &gt;= 0"),
+        (lambda d: {**d, "costs": ["a"] * 5}, "costs[0] must be a number 0 &lt;= J &lt;= 744.4"),
         (lambda d: {**d, "settings": {**d["settings"], "hidden_activation": [["relu"]] * 2}},
          "unknown activation [&#x27;relu&#x27;]"),
         (lambda d: {**d, "settings": {**d["settings"], "dataset": "custom"}, "data": {"Y": [[1]]}},
          "must hold &quot;data&quot;"),
+        (lambda d: {**d, "costs": [1e308] * 5}, "costs[0] must be a number 0 &lt;= J &lt;= 744.4"),
     ],
 )
 def test_a_malformed_import_shows_the_field_and_leaves_the_explorer_as_it_was(ex, edit, message):
@@ -302,7 +304,7 @@ def test_the_dataset_dropdown_offers_custom_only_with_own_data(ex):
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
-        ("neurons_per_layer", "8,²", "n[l] per layer must be integers like 8,4; got &#x27;8,²"),
+        ("neurons_per_layer", "8,²", "n[l] per layer must be a whole number like 8, got &#x27;²"),
         ("activation_per_layer", "relu;tanh", "unknown activation &#x27;relu;tanh&#x27;"),
     ],
 )
@@ -325,3 +327,29 @@ def test_the_page_cannot_make_the_kernel_allocate_or_work(ex):
                     {"drawn": True}, {"drawn": ex.clock.frame + 1}, {}):
         ex.clock._page_drew(ex.clock, content, [])
     assert ex.session.iteration == 0 and ex.clock.frame == 0 and ex.clock.drawn == 0
+
+
+@pytest.mark.parametrize(("view", "state", "message"), [
+    ("chain_view", {"step": -1}, "the chain has steps 0 to 6; got step -1"),
+    ("chain_view", {"step": 7}, "the chain has steps 0 to 6; got step 7"),
+    ("network_view", {"selected": ["a", 0]}, "a unit is [l, i] with layer l from 1 to 3"),
+    ("network_view", {"selected": [2, 8]}, "and i from 0 to n[l] - 1, got [2, 8]"),
+    ("network_view", {"selected": [1]}, "a unit is [l, i]"),
+    ("network_view", {"edges": "b"}, 'edges must be "W" (weights) or "dW" (gradients), got'),
+])
+def test_a_value_the_page_sends_is_refused_before_it_is_kept(ex, view, state, message):
+    """What the page's chain and network controls send is checked first: a bad value is
+    refused with its reason and the old one kept, so Play, Step and Reset go on working."""
+    import traitlets
+
+    widget = getattr(ex, view)
+    before = {key: getattr(widget, key) for key in state}
+    with pytest.raises(traitlets.TraitError, match=re.escape(message)):
+        widget.set_state(state)  # as a message from the page arrives
+    assert {key: getattr(widget, key) for key in state} == before
+    ex.controls["step"].click()
+    ex.tick()
+    assert ex.controls["message"].value == ""
+    assert ex.session.iteration == 1 + ex.settings.steps_per_tick
+    ex.controls["reset"].click()
+    assert ex.controls["message"].value == "" and ex.session.iteration == 0

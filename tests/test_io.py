@@ -274,3 +274,41 @@ def test_save_refuses_what_load_would_refuse(tmp_path, monkeypatch):
                                          f"{total - 1} bytes load_parameters reads"):
         dc.save_parameters(parameters, tmp_path / "model")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_zip_directory_of_many_members_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    import zipfile
+
+    path = tmp_path / "many.npz"
+    with zipfile.ZipFile(path, "w") as zf:
+        for l in range(1, 2501):
+            zf.writestr(f"W{l}.npy", b"")
+            zf.writestr(f"b{l}.npy", b"")
+    monkeypatch.setattr(zipfile, "ZipFile", None)  # parsing the directory would fail here
+    with pytest.raises(ValueError, match=r"many.npz is not a valid .npz parameter file: its "
+                                         r"zip directory lists 5000 members in \d+ bytes; a "
+                                         r"parameter file holds W1, b1, ..., WL, bL, at most "
+                                         r"2000 arrays"):
+        dc.load_parameters(path)
+
+
+def test_a_file_swapped_for_a_named_pipe_after_a_check_is_refused_without_blocking(
+        tmp_path, monkeypatch):
+    import concurrent.futures
+    import os
+    import pathlib
+
+    pipe, regular = tmp_path / "model.npz", tmp_path / "saved.npz"
+    os.mkfifo(pipe)
+    dc.save_parameters(make_network([2, 1], seed=1)[2], regular)
+    real_stat = pathlib.Path.stat  # any check by name sees the file as it was before the swap
+    monkeypatch.setattr(pathlib.Path, "stat",
+                        lambda self, **kw: real_stat(regular if self == pipe else self, **kw))
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        loading = pool.submit(dc.load_parameters, pipe)
+        try:
+            with pytest.raises(ValueError, match=r"is a named pipe \(FIFO\), not a parameter"):
+                loading.result(timeout=30)
+        finally:
+            if not loading.done():  # blocked opening the pipe: a writer lets it go
+                os.close(os.open(pipe, os.O_WRONLY))

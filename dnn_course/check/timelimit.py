@@ -20,17 +20,20 @@ import signal
 import threading
 import time
 
-from ..guards import is_real
+from ..guards import is_real, shown
+
+MAX_SECONDS = 86400  # a day: the timer takes no more (1e300 s would overflow it)
 
 
 def _checked(seconds, name):
-    """``seconds`` as a float, if it is a finite number > 0."""
+    """``seconds`` as a float, if it is a number > 0 and at most MAX_SECONDS."""
     try:
         value = float(seconds) if is_real(seconds) or isinstance(seconds, str) else math.nan
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         value = math.nan
-    if not 0 < value < math.inf:
-        raise ValueError(f"{name} must be a finite number of seconds > 0, got {seconds!r}")
+    if not 0 < value <= MAX_SECONDS:
+        raise ValueError(f"{name} must be a number of seconds > 0 and at most {MAX_SECONDS} "
+                         f"(a day), got {shown(seconds)}")
     return value
 
 
@@ -71,8 +74,9 @@ def _stop(*_):
 def _with_timer(seconds, function, args):
     previous = signal.signal(signal.SIGALRM, _stop)
     start = time.monotonic()
-    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds, 0.1)
-    try:
+    old_delay, old_interval = signal.getitimer(signal.ITIMER_REAL)
+    try:  # the handler and an outer timer are put back even if setitimer fails
+        signal.setitimer(signal.ITIMER_REAL, seconds, 0.1)
         return function(*args)
     finally:
         try:

@@ -41,6 +41,14 @@ class ChainView(PassView):
     redraw_on = ("step",)
     packed, text = staticmethod(packed), staticmethod(chain_text)
 
+    @traitlets.validate("step")
+    def _valid_step(self, proposal):
+        """The page's step is refused, and the current one kept, unless it is 0..steps - 1."""
+        if not 0 <= proposal["value"] < self.steps:
+            raise traitlets.TraitError(f"the chain has steps 0 to {self.steps - 1}; "
+                                       f"got step {proposal['value']}")
+        return proposal["value"]
+
     def show(self, steps, activations):
         """Show a new pass (after a training step, Reset or a new network); keep the step."""
         self._pass = (steps, list(activations))

@@ -13,6 +13,7 @@ import traitlets
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
+from ..guards import is_integer, shown
 from .browser import esm, pack
 from .network import network_payload
 from .pass_view import CMAP, PassView
@@ -52,6 +53,28 @@ class NetworkView(PassView):
     selected = traitlets.List([1, 0]).tag(sync=True)
     redraw_on = ("edges", "selected")
     packed, text = staticmethod(packed), staticmethod(network_text)
+
+    @traitlets.validate("edges")
+    def _valid_edges(self, proposal):
+        """The page's edge kind is refused, and the current one kept, unless W or dW."""
+        if proposal["value"] not in ("W", "dW"):
+            raise traitlets.TraitError(f'edges must be "W" (weights) or "dW" (gradients), '
+                                       f"got {shown(proposal['value'])}")
+        return proposal["value"]
+
+    @traitlets.validate("selected")
+    def _valid_unit(self, proposal):
+        """The page's unit [l, i] is refused, and the current one kept, unless the network
+        shown has it: layer l in 1..L, unit i in 0..n[l] - 1."""
+        value = proposal["value"]
+        sizes = [1] if self._pass is None else [
+            step.values[f"b[{l}]"].shape[0]
+            for l, step in enumerate(self._pass[0][:(len(self._pass[0]) - 1) // 2], start=1)]
+        if not (len(value) == 2 and all(map(is_integer, value)) and 1 <= value[0] <= len(sizes)
+                and 0 <= value[1] < sizes[value[0] - 1]):
+            raise traitlets.TraitError(f"a unit is [l, i] with layer l from 1 to {len(sizes)} "
+                                       f"and i from 0 to n[l] - 1, got {shown(value)}")
+        return list(value)
 
     def show(self, steps, activations, planes=None):
         """Show a new pass; keep the edge kind, and the selected unit while it exists."""

@@ -4,6 +4,10 @@ One step is the package's training step, ``gradient_step`` (the one L_layer_mode
     AL, caches = L_model_forward(X, parameters)       J = compute_cost(AL, Y)
     grads = L_model_backward(AL, Y, caches)           parameters = update_parameters(...)
 and the explorer records J (train and test), ||dW[l]|| and the dead ReLU units.
+
+The record is kept at the resolution the curves draw: at most HISTORY_POINTS iterations,
+evenly spaced over the whole run, and the latest. So a run left on Play for hours keeps
+a few hundred kilobytes, not gigabytes (``benchmarks/memory.py`` measures it).
 """
 
 import numpy as np
@@ -16,6 +20,8 @@ from ..model import L_model_backward, L_model_forward
 from ..training import gradient_step
 from .own_data import check_arrays
 from .settings import CUSTOM, Settings
+
+HISTORY_POINTS = 400  # the most iterations whose J, ||dW[l]|| and dead units are kept
 
 
 def gradient_norms(grads):
@@ -78,7 +84,28 @@ class Session:
         self.settings, self.own_data = s, own_data
         self.X_train, self.Y_train, self.X_test, self.Y_test = split
         self.parameters, self.iteration, self._stepped = parameters, 0, None
-        self.costs, self.test_costs, self.grad_norms, self.dead = [], [], [], []
+        self.steps, self.costs, self.test_costs, self.grad_norms, self.dead = [], [], [], [], []
+        self.stride = 1
+
+    def record(self, step, cost, test_cost, norms, dead):
+        """Keep iteration ``step``'s numbers: J, test J, ||dW[l]|| and dead units per layer.
+
+        The history holds every ``stride``-th iteration and the latest one. When it would
+        exceed HISTORY_POINTS, every other kept iteration is dropped and the stride doubles:
+        the history always spans the whole run, evenly, in at most HISTORY_POINTS entries.
+        """
+        columns = (self.steps, self.costs, self.test_costs, self.grad_norms, self.dead)
+        if self.steps and self.steps[-1] % self.stride:  # the previous latest, off the stride
+            for column in columns:
+                column.pop()
+        for column, value in zip(columns, (step, cost, test_cost, norms, dead), strict=True):
+            column.append(value)
+        if len(self.steps) > HISTORY_POINTS:
+            self.stride *= 2
+            last = len(self.steps) - 1
+            kept = [i for i, s in enumerate(self.steps) if s % self.stride == 0 or i == last]
+            for column in columns:
+                column[:] = [column[i] for i in kept]
 
     @property
     def activations(self):
@@ -117,10 +144,8 @@ class Session:
             self.X_train, self.Y_train, self.parameters, self.settings.learning_rate,
             self.activations, lambda AL, caches: self._refuse_inf([AL]))
         self._refuse_inf(step.parameters.values())
-        self.costs.append(step.cost)
-        self.test_costs.append(self.test_cost())
-        self.grad_norms.append(gradient_norms(step.grads))
-        self.dead.append(dead_units(step.caches, self.activations))
+        self.record(self.iteration, step.cost, self.test_cost(), gradient_norms(step.grads),
+                    dead_units(step.caches, self.activations))
         self.parameters = self._stepped = step.parameters
         self.iteration += 1
 
@@ -146,9 +171,11 @@ class Session:
         return AL
 
     def state(self):
-        """A snapshot: iteration, costs, parameters (copies), gradient norms, dead units."""
+        """A snapshot: iteration, parameters (copies), and the history: the iterations kept
+        (steps), their costs, test costs, gradient norms and dead units."""
         return {
             "iteration": self.iteration,
+            "steps": list(self.steps),
             "settings": self.settings,
             "parameters": {key: value.copy() for key, value in self.parameters.items()},
             "costs": list(self.costs),

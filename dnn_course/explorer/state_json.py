@@ -1,7 +1,10 @@
 """Export and import an explorer run as JSON: settings, seeds, W[l], b[l], iteration, history.
 
 The file is plain JSON (never pickle). Importing it restores the same parameters, so
-the decision boundary, the costs and the step-throughs show the same numbers.
+the decision boundary, the costs and the step-throughs show the same numbers. The history
+is what the curves show: the iterations kept (``steps``) and their numbers. A file of the
+first format (``dnn_course.explorer/1``, one entry per iteration, no ``steps``) is read too,
+its history thinned the way a run's is (``Session.record``).
 """
 
 import json
@@ -15,8 +18,10 @@ from .own_data import check_arrays
 from .session import Session
 from .settings import CUSTOM, Settings, field_names
 
-FORMAT = "dnn_course.explorer/1"
+FORMAT = "dnn_course.explorer/2"
+FORMATS = ("dnn_course.explorer/1", FORMAT)  # /1: every iteration's entry, no "steps"
 HISTORY = ("costs", "test_costs", "grad_norms", "dead_units")
+MAX_COST = -math.log(math.ulp(0.0))  # 744.4: J with A[L] at the smallest float above 0
 
 
 def to_json(session):
@@ -26,6 +31,7 @@ def to_json(session):
         "format": FORMAT,
         "settings": state["settings"].to_dict(),
         "iteration": state["iteration"],
+        "steps": state["steps"],
         "parameters": {key: value.tolist() for key, value in state["parameters"].items()},
         **{key: state[key] for key in HISTORY},
     }
@@ -48,9 +54,10 @@ def from_json(text):
     except RecursionError:
         raise ValueError("the explorer state is nested too deeply to be an exported "
                          "state (lists of lists of numbers at most)") from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
+    if not isinstance(document, dict) or document.get("format") not in FORMATS:
         raise ValueError(f'the explorer state must be a JSON object with "format": "{FORMAT}"')
-    required = ("settings", "iteration", "parameters", *HISTORY)
+    steps = () if document["format"] == FORMATS[0] else ("steps",)
+    required = ("settings", "iteration", "parameters", *steps, *HISTORY)
     missing = [key for key in required if key not in document]
     if missing:
         raise ValueError(f"the explorer state lacks {missing}")
@@ -62,9 +69,8 @@ def from_json(text):
     check_integer("iteration", iteration, 0)
     session.iteration = iteration
     L = len(session.parameters) // 2
-    session.costs, session.test_costs, session.grad_norms, session.dead = _history(
-        document, iteration, L
-    )
+    for entry in zip(*_history(document, iteration, L), strict=True):
+        session.record(*entry)
     return session
 
 
@@ -99,28 +105,42 @@ def _data(data):
 
 
 def _history(document, iteration, L):
-    """The four histories, checked: one entry per iteration in each.
+    """The history, checked: the iterations kept and one entry per iteration in each list.
 
-    costs[i], test_costs[i] : J >= 0;   grad_norms[i] : the L norms ||dW[l]|| >= 0;
+    steps : increasing iterations < iteration (format /1: 0, 1, 2, ... one per entry);
+    costs[i], test_costs[i] : 0 <= J <= MAX_COST;   grad_norms[i] : the L norms ||dW[l]|| >= 0;
     dead_units[i] : L - 1 counts of dead ReLU units, one per hidden layer.
     """
-    kinds = {"costs": (None, _nonnegative, "a number J >= 0"),
-             "test_costs": (None, _nonnegative, "a number J >= 0"),
+    costs = document["costs"]
+    if not isinstance(costs, list) or len(costs) > iteration:
+        raise ValueError(f"costs must be a list of at most iteration = {iteration} entries")
+    steps = document.get("steps", list(range(len(costs))))
+    kinds = {"steps": (None, _count, "an iteration number >= 0"),
+             "costs": (None, _cost, f"a number 0 <= J <= {MAX_COST:.1f}"),
+             "test_costs": (None, _cost, f"a number 0 <= J <= {MAX_COST:.1f}"),
              "grad_norms": (L, _nonnegative, f"a list of L = {L} norms >= 0"),
              "dead_units": (L - 1, _count, f"a list of L - 1 = {L - 1} integer counts >= 0")}
+    columns = {"steps": steps, **{key: document[key] for key in HISTORY}}
     for key, (width, valid, expected) in kinds.items():
-        values = document[key]
-        if not isinstance(values, list) or len(values) > iteration:
-            raise ValueError(f"{key} must be a list of at most iteration = {iteration} entries")
-        n = len(document["costs"])  # a list: costs is checked first
-        if len(values) != n:
-            raise ValueError(f"{key} has {len(values)} entries but costs has {n}: "
-                             "every history has one entry per iteration")
+        values = columns[key]
+        if not isinstance(values, list) or len(values) != len(costs):
+            n = len(values) if isinstance(values, list) else "no"
+            raise ValueError(f"{key} has {n} entries but costs has {len(costs)}: "
+                             "every history has one entry per iteration kept")
         for i, entry in enumerate(values):
             row, size = ([entry], 1) if width is None else (entry, width)
             if not (isinstance(row, list) and len(row) == size and all(map(valid, row))):
                 raise ValueError(f"{key}[{i}] must be {expected}, got {reprlib.repr(entry)}")
-    return [document[key] for key in HISTORY]
+    increasing = all(a < b for a, b in zip(steps, steps[1:], strict=False))
+    if not increasing or (steps and steps[-1] >= iteration):
+        raise ValueError(f"steps must be increasing iteration numbers below iteration = "
+                         f"{iteration}, got {reprlib.repr(steps)}")
+    return [columns[key] for key in kinds]
+
+
+def _cost(value):
+    """A cross-entropy J: from 0 up to MAX_COST, its value with A[L] the smallest float."""
+    return _nonnegative(value) and value <= MAX_COST
 
 
 def _nonnegative(value):

@@ -17,19 +17,20 @@ from matplotlib.colors import to_hex
 from .browser import BrowserView, esm, pack
 
 GRID = 60  # the boundary heatmap evaluates AL on GRID x GRID points
-CURVE_POINTS = 200  # longer histories are drawn with every k-th iteration
 COLORS = ("#e66101", "#5e3c99")  # label 0, label 1
 EDGES = ("white", "black")  # train, test
 CMAP, HEATMAP_ALPHA = "PuOr", 0.6
 
 
 def curve_limits(n, costs, norms):
-    """Axis limits that change rarely: x doubles, cost tops are powers of 2, norms decades."""
+    """Axis limits that change rarely: x doubles, cost tops are powers of 2, norms decades
+    (at most the largest float's, so any finite number can be drawn)."""
     x_max = 100 * 2 ** max(0, math.ceil(math.log2(max(n, 1) / 100)))
-    cost_top = 2.0 ** max(0, math.ceil(math.log2(max(costs, default=1.0) * 1.1)))
+    top = math.log2(max(costs, default=1.0) or 1.0) + math.log2(1.1)  # J * 1.1, in log 2
+    cost_top = 2.0 ** min(1023, max(0, math.ceil(top)))
     norms = np.maximum(norms, 1e-12) if np.size(norms) else np.array([1e-3, 1.0])
     decades = math.floor(np.log10(norms.min())), math.ceil(np.log10(norms.max()) + 1e-9)
-    return x_max, cost_top, (10.0 ** decades[0], 10.0 ** decades[1])
+    return x_max, cost_top, (10.0 ** decades[0], 10.0 ** min(308, decades[1]))
 
 
 def boundary_data(session):
@@ -76,17 +77,17 @@ def curves_data(session):
 
 
 def curves_frame(session):
-    """Every k-th iteration's J (train, test) and ||dW[l]||, and the axis limits of what is
-    drawn: at most CURVE_POINTS points, so a tick costs the same at any iteration."""
-    n = len(session.costs)
-    shown = slice(None, None, 1 + n // CURVE_POINTS)
-    steps = np.arange(n)[shown]
+    """J (train, test) and ||dW[l]|| at the iterations the history keeps, and the axis limits
+    of what is drawn: at most HISTORY_POINTS points, so a tick costs the same at any
+    iteration (``Session.record``)."""
+    steps = np.array(session.steps, dtype=np.int64)
     L = len(session.parameters) // 2
-    norms = np.array(session.grad_norms[shown], dtype=float).reshape(len(steps), L)
-    costs = np.array([session.costs[shown], session.test_costs[shown]], dtype=float)
+    norms = np.array(session.grad_norms, dtype=float).reshape(len(steps), L)
+    costs = np.array([session.costs, session.test_costs], dtype=float)
     series = np.vstack([costs.reshape(2, len(steps)), np.maximum(norms, 1e-12).T])
+    n = int(steps[-1]) + 1 if len(steps) else 0
     x_max, cost_top, norm_limits = curve_limits(n, costs.ravel().tolist(), norms)
-    return {"steps": pack(steps), "series": pack(series),
+    return {"steps": pack(steps, "float64"), "series": pack(series),
             "limits": [x_max, cost_top, *norm_limits]}
 
 

@@ -5,9 +5,10 @@ malformed file, a diverging run) is shown in the message line instead of a trace
 Changes the panel makes itself (``panel.syncing``) call nothing.
 """
 
+from ..guards import integer_text
 from . import limits, readouts
 from .own_data import read_csv
-from .settings import CUSTOM, field_names
+from .settings import CUSTOM, MAX_NEURONS, field_names
 
 
 def connect(panel, ex):
@@ -69,11 +70,10 @@ def _per_layer_changes(c, settings, name, text):
     items = [item.strip() for item in text.split(",") if item.strip()]
     if name == "activation_per_layer":
         return {"hidden_activation": tuple(items) if items else c["hidden_activation"].value}
-    if not all(item.isdecimal() for item in items):
-        raise ValueError(f"n[l] per layer must be integers like 8,4; got {text!r}")
     if not items:
         return {"neurons": c["neurons"].value}
-    changes = {"neurons": tuple(map(int, items)), "hidden_layers": len(items)}
+    neurons = tuple(integer_text("n[l] per layer", item, MAX_NEURONS) for item in items)
+    changes = {"neurons": neurons, "hidden_layers": len(items)}
     if len(settings.hidden_activations()) != len(items):
         changes["hidden_activation"] = c["hidden_activation"].value
     return changes

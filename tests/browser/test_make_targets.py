@@ -236,6 +236,28 @@ def test_make_demo_caps_and_culls_kernels(tmp_path):
         stop(made.process)
 
 
+def load(url):
+    """(status, body) of a GET, a refusal's page included."""
+    try:
+        return get(url)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_make_demo_cap_holds_for_page_loads_at_once(tmp_path):
+    made = make("demo", tmp_path, env={"DEMO_MAX_KERNELS": "2"})
+    try:
+        with concurrent.futures.ThreadPoolExecutor(6) as pool:
+            answers = list(pool.map(load, [made.url] * 6))
+        assert sorted(status for status, _ in answers) == [200, 200, 503, 503, 503, 503]
+        assert made.stderr.read_text().count("Kernel started") == 2
+        refusal = next(body for status, body in answers if status == 503)
+        assert "Too many explorers open (2): close an explorer tab" in refusal
+        assert "then reload this page" in refusal
+    finally:
+        stop(made.process)
+
+
 @pytest.mark.parametrize("scenario", ["dead_relu", "init_too_small"])
 def test_a_scenario_link_opens_that_scenario(demo, browser, scenario):
     from dnn_course.explorer import SCENARIOS
