@@ -8,3 +8,13 @@ c.CourseDirectory.course_id = "dnn_course"
 c.ClearSolutions.code_stub = {"python": 'raise NotImplementedError("your code here")'}
 # A student's infinite loop costs that test cell's points, not the whole run.
 c.Execute.timeout = 60
+# Feedback pages typeset their equations with the MathJax of this environment (the
+# jupyter-server-mathjax package), not a CDN's: they read the same offline. The address is a
+# file on this machine, so open feedback here (from the course folder), not from another host.
+from pathlib import Path  # noqa: E402
+
+import jupyter_server_mathjax  # noqa: E402
+
+c.HTMLExporter.mathjax_url = (
+    Path(jupyter_server_mathjax.__file__).parent / "static" / "MathJax.js"
+).as_uri() + "?config=TeX-AMS-MML_HTMLorMML-full,Safe"
