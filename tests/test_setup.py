@@ -108,6 +108,7 @@ def test_a_wheel_carries_the_notebooks_the_template_and_its_settings(tmp_path):
     (wheel,) = (tmp_path / "wheel").glob("dnn_course-*.whl")
     prefix = tmp_path / "prefix"
     done = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps",
+                           "--ignore-installed",  # else pip uninstalls this env's dnn_course
                            "--prefix", str(prefix), str(wheel)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     for name in DATA_FILES:
