@@ -14,7 +14,14 @@ c.Execute.timeout = 60
 from pathlib import Path  # noqa: E402
 
 import jupyter_server_mathjax  # noqa: E402
+import nbgrader  # noqa: E402
 
-c.HTMLExporter.mathjax_url = (
-    Path(jupyter_server_mathjax.__file__).parent / "static" / "MathJax.js"
-).as_uri() + "?config=TeX-AMS-MML_HTMLorMML-full,Safe"
+import dnn_course.check  # noqa: E402
+
+MATHJAX = (Path(jupyter_server_mathjax.__file__).parent / "static" / "MathJax.js").as_uri()
+c.HTMLExporter.template_name = "dnn_course_feedback"  # nbgrader's "feedback" + that MathJax
+c.HTMLExporter.extra_template_basedirs = [
+    str(Path(dnn_course.check.__file__).parent / "templates"),
+    str(Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates")]
+c.HTMLExporter.filters = {
+    "local_mathjax_url": lambda _: MATHJAX + "?config=TeX-AMS-MML_HTMLorMML-full,Safe"}

@@ -62,6 +62,7 @@ def test_a_feedback_page_typesets_offline(browser, page, tmp_path):
     from scripts.build_course import build, nbgrader
 
     course, release = tmp_path / "course", tmp_path / "release"
+    course.mkdir(), release.mkdir()
     build(course, release_to=release)
     folder = course / "submitted" / "ada" / "01_forward"
     folder.mkdir(parents=True)
