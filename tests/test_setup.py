@@ -169,3 +169,13 @@ def test_every_link_to_the_published_repository_uses_the_one_address():
     assert all(seen.values()), seen  # the check above looked at real links
     readme = (REPO / "README.md").read_text()
     assert f"work once this repository is published at\n<{address}>" in readme
+
+
+def test_every_relative_link_of_the_readme_and_docs_leads_to_a_file():
+    """README.md is a student's first page; the instructors' material moved to docs/."""
+    for page in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]:
+        text = re.sub(r"`[^`]*`", "", re.sub(r"```.*?```", "", page.read_text(), flags=re.S))
+        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text):
+            if not re.match(r"\w+:", target):  # http:, https:, mailto:
+                assert (page.parent / target).exists(), f"{page.name} links {target}"
+    assert len((REPO / "README.md").read_text().splitlines()) <= 300
