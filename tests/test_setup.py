@@ -25,8 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())
 TEMPLATE = Path("share", "jupyter", "voila", "templates", "dnn_course")
 DATA_FILES = [TEMPLATE / "conf.json", TEMPLATE / "index.html.j2",
-              Path("etc", "jupyter", "voila.json"),
-              Path("etc", "jupyter", "jupyter_server_config.d", "dnn_course.json")]
+              Path("etc", "jupyter", "voila.json")]
 TEST_STACK = {"pytest", "playwright", "nbval", "hypothesis", "ruff", "jupyterhub", "nbgrader",
               "otter-grader", "jupyter-repo2docker", "torch"}
 
