@@ -14,12 +14,8 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+import tomllib
 from packaging.utils import canonicalize_name
-
-try:
-    import tomllib
-except ImportError:  # Python 3.10 reads this file too (to say it is not supported)
-    import tomli as tomllib
 
 REPO = Path(__file__).resolve().parents[1]
 PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())
