@@ -11,7 +11,11 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+# One stamp per installed extra and pyproject.toml version: `make lab` installs the "lab" extra
+# (what a student needs), `make test` and the instructor targets the "test" extra (lab + all).
+CKSUM := $(shell cksum < pyproject.toml | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-test-$(CKSUM)
+LAB_STAMP := $(VENV)/.installed-lab-$(CKSUM)
 PORT ?= 8888
 # One token per make run, expanded once: the printed URL and the server must use the same one.
 ifndef TOKEN
@@ -29,17 +33,21 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 
 .PHONY: setup lab test lint demo hub proxy bench notebooks course otter clean
 
-$(STAMP): pyproject.toml
+# An editable install leaves out pyproject's data-files (setuptools does not install them in
+# that mode), so the Voila template and its settings are copied into .venv by hand.
+$(VENV)/.installed-%-$(CKSUM): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
-	rm -f $(VENV)/.installed-* && touch $@
+	$(BIN)/python -m pip install -q -e '.[$*]'
+	cp -R share etc $(VENV)/
+	rm -f $(VENV)/.installed-$*-* && touch $@
+	@if [ "$*" = test ]; then rm -f $(VENV)/.installed-lab-* && touch $(LAB_STAMP); fi
 
 setup: $(STAMP)
 
 # Both servers: loopback only, the token on every route, and no silent move to another port
 # (the printed URL would then lead nowhere). Their own log lines go to stderr.
-lab: setup
+lab: $(LAB_STAMP)
 	@echo "JupyterLab: http://127.0.0.1:$(PORT)/lab/tree/00_start_here.ipynb?token=$(TOKEN)"
 	@$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) --ServerApp.port_retries=0 \
 		--IdentityProvider.token=$(TOKEN) --ServerApp.root_dir=notebooks $(ROOT_FLAG) \
@@ -55,7 +63,7 @@ test: lint
 
 # Standalone Voila ignores --IdentityProvider.token: --Voila.token is the one it enforces.
 # demo/voila.py culls idle kernels and caps how many run at once.
-demo: setup
+demo: $(LAB_STAMP)
 	@echo "Explorer: http://127.0.0.1:$(PORT)/?token=$(TOKEN)"
 	@$(BIN)/voila notebooks/05_explorer.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(PORT) \
 		--Voila.port_retries=0 --Voila.token=$(TOKEN) --Voila.config_file_paths=demo

@@ -30,3 +30,21 @@ from dnn_course.check.autograde import GradeFromSource  # noqa: E402
 c.Autograde.autograde_preprocessors = [GradeFromSource, IgnorePattern,
                                        ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
                                        AssignLatePenalties, CheckCellMetadata]
+
+# Feedback pages typeset their equations with the MathJax of this environment (the
+# jupyter-server-mathjax package), not a CDN's: they read the same offline. The address is a
+# file on this machine, so open feedback here (from the course folder), not from another host.
+from pathlib import Path  # noqa: E402
+
+import jupyter_server_mathjax  # noqa: E402
+import nbgrader  # noqa: E402
+
+import dnn_course.check  # noqa: E402
+
+MATHJAX = (Path(jupyter_server_mathjax.__file__).parent / "static" / "MathJax.js").as_uri()
+c.HTMLExporter.template_name = "dnn_course_feedback"  # nbgrader's "feedback" + that MathJax
+c.HTMLExporter.extra_template_basedirs = [
+    str(Path(dnn_course.check.__file__).parent / "templates"),
+    str(Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates")]
+c.HTMLExporter.filters = {
+    "local_mathjax_url": lambda _: MATHJAX + "?config=TeX-AMS-MML_HTMLorMML-full,Safe"}

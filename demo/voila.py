@@ -51,3 +51,5 @@ c.VoilaConfiguration.multi_kernel_manager_class = CappedKernelManager
 c.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
 c.MappingKernelManager.cull_interval = min(60, CULL_IDLE_SECONDS)
 c.MappingKernelManager.cull_connected = False
+# The course's own template: Voila's lab template without its CDN links (share/jupyter/voila/).
+c.VoilaConfiguration.template = "dnn_course"

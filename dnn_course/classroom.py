@@ -17,7 +17,11 @@ import tempfile
 from importlib.resources import files
 from pathlib import Path
 
-NOTEBOOKS = files("dnn_course") / "notebooks"  # notebooks/ of the repository, shipped as data
+# notebooks/ of the repository: inside an installed wheel it is dnn_course/notebooks (package
+# data, see pyproject.toml); in a checkout (or an editable install) it is beside the package.
+NOTEBOOKS = files("dnn_course") / "notebooks"
+if not NOTEBOOKS.is_dir():
+    NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 
 def shipped_notebooks():

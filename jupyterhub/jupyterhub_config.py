@@ -1,5 +1,5 @@
-"""JupyterHub for one class on one machine: `make hub` starts it (see README, "Hosting a
-class on JupyterHub").
+"""JupyterHub for one class on one machine: `make hub` starts it (see
+docs/instructors.md, "Hosting a class on JupyterHub").
 
 - Students log in with their Unix account and password (PAM); only the names listed in
   students.txt beside this file (and the instructors in instructors.txt, who are admins)
@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 COURSE_FOLDER = "dnn_course"  # inside each student's home
 c = get_config()  # noqa: F821 (JupyterHub provides get_config when it reads this file)
 
-# --- Per-student resources, from the README's "What one student costs" (kernels measured by
+# --- Per-student resources, from docs/performance.md (kernels measured by
 # scripts/measure_student.py, the server behind this hub by scripts/measure_hub.py). A
 # student who leaves all eight notebooks open holds 928 MiB of kernels plus a 173 MiB
 # server; the limit adds half again for growth (a server grows with use, the explorer's
@@ -45,8 +45,8 @@ c.Spawner.cpu_limit = 1.0
 c.Spawner.cpu_guarantee = round(PLAY_CORES, 1)
 # LocalProcessSpawner cannot enforce these: it passes them to the server as MEM_LIMIT and
 # CPU_LIMIT (jupyter-resource-usage, if installed, shows them). The Littlest JupyterHub
-# (systemd) and Zero to JupyterHub (Kubernetes) enforce the same numbers: README, "Hosting a
-# class on JupyterHub".
+# (systemd) and Zero to JupyterHub (Kubernetes) enforce the same numbers:
+# docs/instructors.md, "Hosting a class on JupyterHub".
 
 # --- Network: the hub and the proxy on 127.0.0.1 only (`make hub HUB_PORT=...` changes 8000).
 c.JupyterHub.bind_url = "http://127.0.0.1:8000"

@@ -7,7 +7,7 @@ For each student: the seconds from pressing "Sign in" to JupyterLab showing
 00_start_here.ipynb with its kernel idle (the hub starts the server, copies the notebooks,
 the server starts a kernel). Then, with every student logged in and one notebook open each,
 the resident memory (VmRSS, /proc) of the hub, its proxy and the idle culler, and of each
-student's server and kernel. From these and the README's per-student costs: the students
+student's server and kernel. From these and docs/performance.md's per-student costs: the students
 one node holds, with the hub's own share taken off first.
 """
 
@@ -73,9 +73,9 @@ def main():
     parser.add_argument("--node-cores", type=int, default=16)
     parser.add_argument("--os-gib", type=float, default=2, help="kept for the system")
     parser.add_argument("--kernel-mib", type=float, default=190,
-                        help="heaviest notebook's kernel (README, What one student costs)")
+                        help="heaviest notebook's kernel (docs/performance.md)")
     parser.add_argument("--play-cores", type=float, default=0.087,
-                        help="one Play in the explorer (README, What one student costs)")
+                        help="one Play in the explorer (docs/performance.md)")
     args = parser.parse_args()
     names = [f"student{i}" for i in range(1, args.students + 1)]
     print(f"load average at start: {os.getloadavg()[0]:.2f}")

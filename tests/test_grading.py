@@ -145,12 +145,12 @@ def test_cases_a_recognised_mistake_passes_by_chance_give_no_points(student):
     assert "a recognised classic mistake scores 0" in result.lines[0], str(result)
 
 
-def test_the_readme_lists_the_points_of_every_function():
-    readme = (REPO / "README.md").read_text()
+def test_the_grading_guide_lists_the_points_of_every_function():
+    guide = (REPO / "docs" / "grading.md").read_text()
     for assignment, functions in POINTS.items():
         for function, points in functions.items():
             row = rf"\|\s*`{assignment}`\s*\|\s*`{function}`\s*\|\s*{points:g}\s*\|"
-            assert re.search(row, readme), f"README: no row | `{assignment}` | `{function}` |"
+            assert re.search(row, guide), f"docs/grading.md: no | `{assignment}` | `{function}` |"
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,11 @@
 JupyterLab server and one Voila server per test session.
 
 Without Chromium the browser tests are skipped with the install command; with ``CI=true`` a
-missing browser is an error instead, so CI cannot pass without running them. When a test
-fails, a full-page screenshot and a Playwright trace (``playwright show-trace trace.zip``)
-are written to ``test-results/<test name>/``.
+missing browser is an error instead, so CI cannot pass without running them. Every request
+of every page is recorded: a test whose pages asked for anything outside this machine (a CDN,
+say) fails, whatever else it checks. When a test fails, a full-page screenshot and a
+Playwright trace (``playwright show-trace trace.zip``) are written to
+``test-results/<test name>/``.
 """
 
 import os
@@ -47,6 +49,19 @@ def browser():
         browser = chromium.launch(playwright)
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def nothing_leaves_the_machine(request):
+    """Fail a browser test whose pages requested a host that is not loopback."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    start = len(browser.requests)
+    yield
+    outside = browser.outside_requests(since=start)
+    assert not outside, f"the pages asked for {len(outside)} URLs outside this machine: {outside}"
 
 
 @pytest.fixture
