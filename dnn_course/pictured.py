@@ -11,12 +11,14 @@ does not trust yet) there is no model, and the output would read "model not foun
   ``plots.figure_html`` shows a figure), for the pages that render HTML;
 - ``text/plain``, the text alternative itself, not ``VBox(...)``.
 
-A static page shows the picture; JupyterLab and Voila prefer the live widget.
+A static page shows the picture; JupyterLab and Voila prefer the live widget. A Voila
+page is never saved, so there the picture is not drawn (it costs about a second).
 """
 
 import base64
 import html
 import io
+import os
 
 import ipywidgets as widgets
 from PIL import Image
@@ -46,12 +48,21 @@ def stack(images, across=False):
         return file.getvalue()
 
 
-def with_picture(bundle, picture, text):
-    """A widget's output ``bundle`` plus its PNG ``picture``; ``text`` replaces ``VBox(...)``.
+def in_voila():
+    """True in a kernel Voila started (it sets SERVER_SOFTWARE=voila/<version>)."""
+    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila/")
+
+
+def with_picture(bundle, picture):
+    """A widget's output ``bundle`` plus its picture: ``picture()`` returns (PNG bytes,
+    text alternative); the text replaces ``VBox(...)``. In Voila, the bundle as it is.
 
     Returns (data, metadata), as IPython's ``_repr_mimebundle_`` may.
     """
-    encoded = base64.b64encode(picture).decode("ascii")
+    if in_voila():
+        return bundle, {}
+    image_png, text = picture()
+    encoded = base64.b64encode(image_png).decode("ascii")
     image = (f'<img class="dnn-figure" alt="{html.escape(text, quote=True)}" '
              f'src="data:image/png;base64,{encoded}">')
     data = {**bundle, "image/png": encoded, "text/html": image, "text/plain": text}
@@ -66,4 +77,4 @@ class PicturedBox(widgets.VBox):
         self.picture = picture
 
     def _repr_mimebundle_(self, **kwargs):
-        return with_picture(super()._repr_mimebundle_(**kwargs), *self.picture())
+        return with_picture(super()._repr_mimebundle_(**kwargs), self.picture)

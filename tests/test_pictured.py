@@ -94,3 +94,12 @@ def test_stack_puts_pictures_under_or_beside_each_other():
     parts = [picture(30, 10), picture(20, 15)]
     assert Image.open(io.BytesIO(stack(parts))).size == (30, 25)
     assert Image.open(io.BytesIO(stack(parts, across=True))).size == (50, 15)
+
+
+def test_voila_gets_the_live_widget_alone(monkeypatch):
+    """A Voila page is never saved: the picture would only delay the page."""
+    monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5.13")
+    data, metadata = Explorer(figures="inline")._repr_mimebundle_()
+    assert WIDGET in data and "image/png" not in data and metadata == {}
+    data, _ = wt.widget_smoke_check()._repr_mimebundle_()
+    assert "image/png" not in data

@@ -77,7 +77,7 @@ class Explorer:
 
     def _repr_mimebundle_(self, **kwargs):
         """Displayed, the explorer is its live widget plus ``picture()`` for static pages."""
-        return with_picture(self.widget._repr_mimebundle_(**kwargs), *self.picture())
+        return with_picture(self.widget._repr_mimebundle_(**kwargs), self.picture)
 
     def picture(self):
         """The boundary and the curves as they are now, drawn by matplotlib: (PNG, text)."""
