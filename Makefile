@@ -7,6 +7,7 @@
 # make course — the nbgrader course (COURSE=build/course) from course/source/, and the
 #               student notebooks in notebooks/exercises/ that nbgrader generates from it
 # make otter — the same exercises as otter-grader assignments (for Gradescope) in OTTER=build/otter
+# make site  — the course website (walkthroughs, recap, exercises) in SITE=build/site/_build/html
 
 PYTHON ?= python3
 VENV := .venv
@@ -23,6 +24,7 @@ TOKEN := $(shell $(PYTHON) -c "import secrets; print(secrets.token_hex(16))")
 endif
 COURSE ?= build/course
 OTTER ?= build/otter
+SITE_OUT ?= build/site
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 HUB_PORT ?= 8000
 HUB_CONFIG ?= jupyterhub/jupyterhub_config.py
@@ -31,7 +33,7 @@ PROXY := $(VENV)/proxy/node_modules/.bin/configurable-http-proxy
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	--nbval-cell-timeout=600
 
-.PHONY: setup lab test lint demo hub proxy bench notebooks course otter clean
+.PHONY: setup lab test lint demo hub proxy bench notebooks course otter site clean
 
 # An editable install leaves out pyproject's data-files (setuptools does not install them in
 # that mode), so the Voila template and its settings are copied into .venv by hand.
@@ -91,6 +93,13 @@ course: setup
 
 otter: setup
 	$(BIN)/python scripts/build_otter.py --out $(OTTER)
+
+# Jupyter Book 1 from the committed notebooks (nothing is executed); docs/website.md.
+site: setup
+	$(BIN)/python -m pip install -q -e '.[site]'
+	$(BIN)/jupyter-book build . --config site/_config.yml --toc site/_toc.yml \
+		--path-output $(SITE_OUT) --warningiserror --keep-going
+	@echo "Course website: $(SITE_OUT)/_build/html/index.html"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

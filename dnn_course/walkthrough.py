@@ -14,18 +14,20 @@ from typing import NamedTuple
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.figure import Figure
 
 from .activations import ACTIVATIONS
 from .data import make_dataset
 from .explorer.chain import chain_payload, pass_steps
-from .explorer.chain_view import ChainView, chain_text
+from .explorer.chain_view import ChainView, chain_text, draw_chain
 from .explorer.network import plane_activations, plane_grid
-from .explorer.network_view import NetworkView
+from .explorer.network_view import NetworkView, draw_network, network_text
 from .explorer.slider_names import SliderNames
 from .guards import check_integer
 from .initialization import initialize_parameters_deep
 from .model import L_model_forward, layer_activations
-from .plots import figure_html, plot_chain, plot_costs, plot_decision_boundary
+from .pictured import PicturedBox, png, stack
+from .plots import figure_html, plot_chain, plot_costs, plot_decision_boundary, text_alternative
 from .training import L_layer_model, accuracy, predict
 
 MAX_DEPTH = 5
@@ -143,16 +145,23 @@ def _controls(prefix, output_class, show):
     The result's report and figure go into one HTML widget, replaced whole at each change.
     (An Output widget capturing print and plt.show() would do the same in JupyterLab, but
     Voila, which runs the notebook on the server before the page opens, can wait forever
-    on a cell that fills an Output widget.)
+    on a cell that fills an Output widget.) Its picture is the figure on display.
     """
     depth = widgets.IntSlider(value=2, min=1, max=MAX_DEPTH, description="hidden layers",
                               style={"description_width": "initial"}, continuous_update=False)
     activation = widgets.Dropdown(options=list(ACTIVATIONS), value="relu",
                                   description="activation")
     out = widgets.HTML()
+    shown = []  # the result on display
 
     def redraw(change=None):
-        out.value = result_html(show(depth.value, activation.value))
+        shown[:] = [show(depth.value, activation.value)]
+        out.value = result_html(shown[0])
+
+    def picture():
+        figure = shown[0].figure
+        return png(figure), (f"{depth.description} = {depth.value}, activation = "
+                             f"{activation.value}. {text_alternative(figure)}")
 
     depth.observe(redraw, "value")
     activation.observe(redraw, "value")
@@ -160,7 +169,7 @@ def _controls(prefix, output_class, show):
     depth.add_class(f"{prefix}-depth")
     activation.add_class(f"{prefix}-activation")
     out.add_class(output_class)
-    return widgets.VBox([widgets.HBox([depth, activation]), out, SliderNames()])
+    return PicturedBox([widgets.HBox([depth, activation]), out, SliderNames()], picture)
 
 
 def result_html(result):
@@ -193,7 +202,13 @@ def backprop_views(X, Y, parameters, hidden_activation="relu"):
     if X.shape[0] == 2:
         planes = plane_activations(parameters, activations, plane_grid(X))
     network.show(steps, activations, planes)
-    return widgets.VBox([chain, network])
+
+    def picture():  # both views at the step they show, drawn by matplotlib
+        shown = chain.payload(), network.payload()
+        return (stack([png(draw_chain(shown[0])), png(draw_network(shown[1]))]),
+                f"{chain_text(shown[0])}\n{network_text(shown[1])}")
+
+    return PicturedBox([chain, network], picture)
 
 
 def walk_text(X, Y, parameters, hidden_activation="relu"):
@@ -211,6 +226,17 @@ def widget_smoke_check():
     def update(change=None):
         echo.value = f"The kernel received {slider.value}: widgets work in this notebook."
 
+    def picture():  # the slider and the echo, as a static page cannot move them
+        figure = Figure(figsize=(5, 0.8), dpi=72)
+        ax = figure.add_axes((0.25, 0.55, 0.7, 0.3), xlim=(slider.min, slider.max), yticks=[])
+        ax.plot([slider.min, slider.max], [0, 0], color="0.6", linewidth=3)
+        ax.plot([slider.value], [0], "o", color="#5e3c99", markersize=10)
+        ax.set_title(f"{slider.description}: {slider.value}", x=-0.18, y=-0.4, ha="right")
+        ax.spines[["left", "right", "top"]].set_visible(False)
+        figure.text(0.02, 0.05, echo.value)
+        return png(figure), (f"A slider '{slider.description}' at {slider.value} and the "
+                             f"kernel's answer: {echo.value}")
+
     slider.observe(update, names="value")
     update()
-    return widgets.VBox([slider, echo])
+    return PicturedBox([slider, echo], picture)

@@ -9,6 +9,7 @@ notebook cell, a test or a benchmark without a browser::
     ex.widget       # the root widget to display
 """
 
+from ..pictured import stack, with_picture
 from . import readouts, state_json, stepthrough, wiring
 from .chain import session_steps
 from .chain_view import ChainView
@@ -72,6 +73,21 @@ class Explorer:
     def widget(self):
         """The root widget to display."""
         return self.panel.widget
+
+    def _repr_mimebundle_(self, **kwargs):
+        """Displayed, the explorer is its live widget plus ``picture()`` for static pages."""
+        return with_picture(self.widget._repr_mimebundle_(**kwargs), self.picture)
+
+    def picture(self):
+        """The boundary and the curves as they are now, drawn by matplotlib: (PNG, text)."""
+        views, session = Views("inline"), self.session
+        views.draw_data(session)
+        views.update(session)
+        costs = (f", train J {session.costs[-1]:.4f}, test J {session.test_costs[-1]:.4f}"
+                 if session.costs else "")
+        text = (f"The backprop explorer at iteration {session.iteration}{costs}. "
+                f"{views.boundary.data['label']}. {views.curves.data['label']}.")
+        return stack([views.boundary.widget.value, views.curves.widget.value], across=True), text
 
     @property
     def settings(self):
