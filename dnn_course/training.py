@@ -47,7 +47,7 @@ def gradient_step(X, Y, parameters, learning_rate, hidden_activation="relu", che
         AL, caches = L_model_forward(X, parameters, hidden_activation)
         if on_forward is not None:
             on_forward(AL, caches)
-        cost = compute_cost(AL, Y)
+        cost = float(compute_cost(AL, Y))
         grads = L_model_backward(AL, Y, caches, hidden_activation, compute_dA0=False)
         return Step(AL, caches, cost, grads, update_parameters(parameters, grads, learning_rate))
 

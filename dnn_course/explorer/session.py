@@ -136,7 +136,7 @@ class Session:
         """J on the test set with the current parameters (checked unless a step made them)."""
         with checks_skipped(self.parameters is self._stepped):  # X_test: checked when split
             AL, _ = self.forward(self.X_test)
-            return compute_cost(AL, self.Y_test)
+            return float(compute_cost(AL, self.Y_test))
 
     def probabilities(self, X):
         """AL = y-hat for any points X (2, k), e.g. a grid for the decision boundary."""
