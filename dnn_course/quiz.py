@@ -35,18 +35,18 @@ QUESTIONS = (
              "db[l] has the shape of b[l], (n[l], 1) = (4, 1): the m columns of dZ[1] are "
              "summed with keepdims=True and divided by m."),
     Question("Which expression is dA[L], the start of backward propagation?",
-             ("Y / AL - (1 - Y) / (1 - AL)", "-(Y / AL) + (1 - Y) / (1 - AL)", "AL - Y",
-              "-(Y log AL + (1 - Y) log(1 - AL))"), 1,
+             ("Y / AL - (1 - Y) / (1 - AL)", "AL - Y", "-(Y log AL + (1 - Y) log(1 - AL))",
+              "-(Y / AL) + (1 - Y) / (1 - AL)"), 3,
              "dA[L] = -(Y/AL) + (1-Y)/(1-AL), the derivative of the loss with respect to AL: "
              "when y = 1 a larger a lowers the loss, so the first term is negative. AL - Y is "
              "dZ[L], one step further; the last choice is the loss itself."),
     Question("For a sigmoid output and the cross-entropy loss, dZ[L] = dA[L] * g'(Z[L]) is",
-             ("Y - AL", "(AL - Y) / m", "AL - Y", "dA[L] * AL"), 2,
+             ("AL - Y", "Y - AL", "(AL - Y) / m", "dA[L] * AL"), 0,
              "sigma'(Z) = AL (1 - AL), and (-Y/AL + (1-Y)/(1-AL)) AL (1 - AL) = AL - Y. The 1/m "
              "is not in dZ: dW[l] and db[l] apply it."),
     Question("Backward for layer l computes g'(Z[l]). Where does Z[l] come from?",
-             ("layer l's cache, kept by the forward pass", "recomputed as W[l] A[l] + b[l]",
-              "dA[l] / W[l]", "the next layer's cache"), 0,
+             ("recomputed as W[l] A[l] + b[l]", "dA[l] / W[l]",
+              "layer l's cache, kept by the forward pass", "the next layer's cache"), 2,
              "The forward pass caches Z[l] (activation_cache) so backward can compute "
              "g'(Z[l]) without recomputing anything."),
     Question("Which cached array does dW[l] = (1/m) dZ[l] A[l-1]^T need from layer l's cache?",
@@ -54,8 +54,8 @@ QUESTIONS = (
              "dW[l] needs A[l-1], the layer's input (linear_cache.A_prev); W[l] is needed for "
              "dA[l-1] = W[l]^T dZ[l], Z[l] for g'(Z[l])."),
     Question("Gradient descent updates W[l] with learning rate alpha as",
-             ("W[l] := W[l] + alpha dW[l]", "W[l] := alpha dW[l]", "W[l] := W[l] - alpha dW[l]",
-              "W[l] := W[l] - dW[l] / alpha"), 2,
+             ("W[l] := W[l] + alpha dW[l]", "W[l] := alpha dW[l]", "W[l] := W[l] - dW[l] / alpha",
+              "W[l] := W[l] - alpha dW[l]"), 3,
              "dW[l] points in the direction in which J grows, so a step against it, "
              "W[l] - alpha dW[l], lowers J (for a small enough alpha)."),
 )
