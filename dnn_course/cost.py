@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from .compat import RecordedCost
 from .guards import check_output, checked_by
 
 # In float64 a sigmoid output is exactly 1.0 for Z > 37 and exactly 0.0 for Z < -745,
@@ -22,13 +23,15 @@ def _off_the_edges(AL):
 def compute_cost(AL, Y):
     """J = -(1/m) sum( Y log(AL) + (1 - Y) log(1 - AL) ).
 
-    AL (1, m) holds the predicted probabilities y-hat, Y (1, m) the 0/1 labels. Returns J
-    as a Python float, finite even when AL is exactly 0 or 1.
+    AL (1, m) holds the predicted probabilities y-hat, Y (1, m) the 0/1 labels. Returns J,
+    finite even when AL is exactly 0 or 1, as the course's compute_cost returns it,
+    np.squeeze(cost), a 0-d array (``RecordedCost``: the course's loop appends it to costs
+    and its grader checks each is an np.ndarray), which prints and formats like a float.
     """
     m = Y.shape[1]
     AL = _off_the_edges(AL)
     cost = -(1 / m) * np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
-    return float(cost)
+    return RecordedCost(cost)
 
 
 @checked_by(check_output)

@@ -132,6 +132,9 @@ def plot_decision_boundary(parameters, X, Y, hidden_activation="relu", ax=None, 
     return ax
 
 
+LABEL_FONTSIZE, LABEL_COLOUR = 9, "0.15"  # chain labels: readable, near black
+
+
 def _box(ax, x, y, text, colour, width=0.86, height=1.1):
     ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height,
                                 boxstyle="round,pad=0.03", fc=colour, ec="0.3"))
@@ -142,7 +145,7 @@ def _arrow(ax, start, end, text, colour="0.2", dashed=False, below=False):
     ax.annotate("", xy=end, xytext=start, arrowprops=dict(
         arrowstyle="->", color=colour, linestyle="--" if dashed else "-", lw=1.3))
     middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2 + (-0.1 if below else 0.1))
-    ax.text(*middle, text, ha="center", va="top" if below else "bottom", fontsize=7.5,
+    ax.text(*middle, text, ha="center", va="top" if below else "bottom", fontsize=LABEL_FONTSIZE,
             color=colour)
 
 
@@ -171,7 +174,7 @@ def plot_chain(layer_dims, hidden_activation="relu", m=None, backward=False, ax=
              "#fff3c4" if l < L else "#ffd9c4", height=1.3)
         _arrow(ax, (1.2 * (l - 1) + 0.45, 1), (1.2 * l - 0.45, 1), f"A[{l - 1}]")
         ax.text(1.2 * l, 0.22, f"cache {l}: A[{l - 1}],\nW[{l}], b[{l}], Z[{l}]",
-                ha="center", va="top", fontsize=7, color="0.35")
+                ha="center", va="top", fontsize=LABEL_FONTSIZE, color=LABEL_COLOUR)
     _box(ax, 1.2 * (L + 1), 1, f"y-hat = A[{L}]\n{_shape(1, m)}\n-> loss", "#d6ecff")
     _arrow(ax, (1.2 * L + 0.45, 1), (1.2 * (L + 1) - 0.45, 1), f"A[{L}]")
     _ALT[ax] = "Diagram of the forward chain: A[0] = X " + _shape(layer_dims[0], m) + "".join(
@@ -198,7 +201,7 @@ def _backward_row(ax, layer_dims, L):
              f"dW[{l}] ({n}, {n_prev})\ndb[{l}] ({n}, 1)", "#e3f5e1", height=1.3)
         _arrow(ax, (1.2 * (l + 1) - 0.45, y), (1.2 * l + 0.45, y), f"dA[{l}]")
         _arrow(ax, (1.2 * l, -0.12), (1.2 * l, y + 0.67), "", colour="0.55", dashed=True)
-    _arrow(ax, (1.2 - 0.45, y), (0.1, y), "dA[0]\n(not used)", colour="0.6", dashed=True,
+    _arrow(ax, (1.2 - 0.45, y), (0.1, y), "dA[0]\n(not used)", colour=LABEL_COLOUR, dashed=True,
            below=True)
 
 

@@ -48,7 +48,7 @@ def gradient_step(X, Y, parameters, learning_rate, hidden_activation="relu", on_
         AL, caches = L_model_forward.unchecked(X, parameters, hidden_activation)
         if on_forward is not None:
             on_forward(AL, caches)
-        cost = compute_cost.unchecked(AL, Y)
+        cost = float(compute_cost.unchecked(AL, Y))
         grads = L_model_backward.unchecked(AL, Y, caches, hidden_activation, compute_dA0=False)
         return Step(AL, caches, cost, grads,
                     update_parameters.unchecked(parameters, grads, learning_rate))

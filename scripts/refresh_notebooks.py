@@ -3,7 +3,8 @@
     python scripts/refresh_notebooks.py notebooks/*.ipynb
 
 Each notebook runs in a fresh kernel from its own folder; timing metadata and saved
-widget state are dropped, so two refreshes differ only where the results differ.
+widget state are dropped, so two refreshes differ only where the results differ. Each
+Try-it Answer block gets a copy of its cell's code and output (scripts/answers.py).
 """
 
 import sys
@@ -13,6 +14,7 @@ import nbformat
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a file: the scripts are imported as scripts.<name>
+from scripts.answers import copy_answers  # noqa: E402
 from scripts.jupyter_sandbox import isolate  # noqa: E402
 from scripts.notebook_runner import run_notebook  # noqa: E402
 
@@ -22,6 +24,7 @@ def refresh(path):
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
     run_notebook(nb, Path(path).parent)
+    copy_answers(nb)  # each Answer block shows its cell's code and output, for static viewers
     nb.metadata.pop("widgets", None)
     nbformat.write(nb, path)
 

@@ -35,7 +35,7 @@ STUDENTS = {
     "in_place_update": {"update_parameters": [
         ("    parameters = {key: value.copy() for key, value in parameters.items()}\n", "")]},
     "zero_weights": {"initialize_parameters_deep": [
-        ("np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01",
+        ("np.random.randn(layer_dims[l], layer_dims[l - 1]) * std",
          "np.zeros((layer_dims[l], layer_dims[l - 1]))")]},
     "update_sign": {"L_layer_model": [
         ('- learning_rate * grads["dW" + str(l)]', '+ learning_rate * grads["dW" + str(l)]')]},

@@ -470,8 +470,16 @@ def init_deep(scale=lambda n, n_prev: 0.01, zeros=False, bias=False, transposed=
     return initialize_parameters_deep
 
 
+def seeded_inside(seed, initialize):
+    """The course's own version of ``initialize``: it calls np.random.seed(seed) first."""
+    def initialize_parameters(*args):
+        np.random.seed(seed)
+        return initialize(*args)
+    return initialize_parameters
+
+
 def training(two_layer, reinit=False, sign=-1, bias_gradient="db", backward_hidden="relu",
-             record=lambda i: i % 100 == 0):
+             record=lambda i: i % 100 == 0, seed=None):
     """A student's two_layer_model or L_layer_model with one mistake."""
     def start(layers_dims):
         if two_layer:
@@ -479,6 +487,8 @@ def training(two_layer, reinit=False, sign=-1, bias_gradient="db", backward_hidd
         return exercise_solutions.initialize_parameters_deep(layers_dims)
 
     def model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+        if seed is not None:  # the course's application models seed inside
+            np.random.seed(seed)
         parameters, costs, L = start(layers_dims), [], len(layers_dims) - 1
         for i in range(num_iterations):
             if reinit:
@@ -503,6 +513,9 @@ TRAINING_MISTAKES = [
     ("initialize_parameters", init_two(scale=0.1), "10 times too large"),
     ("initialize_parameters", init_two(bias=True), "b[l] must start at zero"),
     ("initialize_parameters", init_two(order=(2, 1)), "draw W1 first"),
+    ("initialize_parameters", seeded_inside(1, init_two()), "calls np.random.seed(1) itself"),
+    ("initialize_parameters_deep", seeded_inside(42, init_deep()),
+     "calls np.random.seed(42) itself"),
     ("initialize_parameters_deep", init_deep(scale=lambda n, n_prev: 1 / np.sqrt(n_prev)),
      "the course application's scale"),
     ("initialize_parameters_deep", init_deep(scale=lambda n, n_prev: 0.001),
@@ -523,6 +536,8 @@ TRAINING_MISTAKES = [
     ("two_layer_model", training(True, bias_gradient="dW"), "b is updated with dW"),
     ("two_layer_model", training(True, backward_hidden="sigmoid"), "different hidden activations"),
     ("two_layer_model", training(True, record=lambda i: (i + 1) % 100 == 0), "records 99, 199"),
+    ("two_layer_model", training(True, seed=1), "calls np.random.seed(1) itself"),
+    ("L_layer_model", training(False, seed=2), "calls np.random.seed(2) itself"),
 ]
 
 

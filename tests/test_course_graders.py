@@ -293,6 +293,33 @@ def test_L_layer_model():
     passes((parameters, [np.array(0.70723944)]), dc.L_layer_model(X, Y, (10, 5, 6, 1), 0.0075, 2))
 
 
+def test_the_courses_own_loop_with_the_package_helpers_passes_its_grader():
+    """A student's L_layer_model from the course, its loop as the course writes it, with the
+    package's helpers dropped in: the grader's "Datatype mismatch" would come from a cost
+    that is not an np.ndarray."""
+    def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000):
+        np.random.seed(1)
+        costs = []
+        parameters = dc.initialize_parameters_deep(layers_dims, scale="xavier")
+        for i in range(num_iterations):
+            AL, caches = dc.L_model_forward(X, parameters)
+            cost = dc.compute_cost(AL, Y)
+            grads = dc.L_model_backward(AL, Y, caches)
+            parameters = dc.update_parameters(parameters, grads, learning_rate)
+            if i % 100 == 0 or i == num_iterations:
+                costs.append(cost)
+        return parameters, costs
+
+    np.random.seed(1)
+    X = np.random.randn(10, 10)
+    Y = np.array([[1, 1, 1, 1, 0, 0, 0, 1, 1, 0]])
+    parameters, costs = L_layer_model(X, Y, (10, 5, 6, 1), 0.02, 3)
+    expected = {"W3": np.array([[-0.09087434, -0.07882982, 0.07821609, 0.16442826, 0.0783229,
+                                 0.04648216]]),
+                "b3": np.array([[0.00525865]])}
+    passes((expected, [np.array(0.70723944)]), (parameters, costs))
+
+
 def test_L_layer_model_second_case():
     """The grader's second case (learning rate 0.02, 3 iterations): its output layer."""
     np.random.seed(1)

@@ -9,6 +9,7 @@ committed unexecuted, so nbval does not see them; they run here with nbclient in
 current environment (kernel ``python3``).
 """
 
+import re
 from pathlib import Path
 
 import exercise_solutions
@@ -88,6 +89,34 @@ def test_reference_solutions_pass_every_check(notebook, tmp_path):
         assert f"\n{name}: all " in shown and "test cases passed." in shown, shown
         assert value(cell) == f"{points}", shown
     assert "4 of 4 functions pass every check" in text(_summary(notebook))
+
+
+def test_the_students_models_learn_the_digits_and_the_deep_one_needs_a_scale(tmp_path):
+    """Exercise 03 ends with the student's own models on notebook 04's digits: with the
+    reference solutions the 2-layer model learns, the 4-layer model started at 0.01 stays
+    on the base-rate plateau the cell prints, and He's scale makes it learn."""
+    nb = nbformat.read(EXERCISES / "03_training.ipynb", as_version=4)
+    for name, cell in tagged(nb, "exercise").items():
+        cell.source = SOLUTIONS[name]
+    execute(nb, tmp_path)
+    shown = "".join(text(cell) for cell in nb.cells if cell.cell_type == "code")
+    plateau = re.search(r"base-rate plateau .* = (\d\.\d+)", shown).group(1)
+    final = dict(re.findall(r"\n?(\d layers, scale \S+): cost \S+ at iteration 0, (\S+) at "
+                            r"iteration 900", shown))
+    assert final.keys() == {"2 layers, scale 0.01", "4 layers, scale 0.01", "4 layers, scale he"}
+    assert abs(float(final["4 layers, scale 0.01"]) - float(plateau)) < 1e-3, (final, plateau)
+    assert float(final["2 layers, scale 0.01"]) < 0.1 and float(final["4 layers, scale he"]) < 0.1
+    pictures = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs
+                if "image/png" in o.get("data", {})]
+    assert len(pictures) == 2  # the costs, before and after passing a scale
+
+
+def test_unfilled_training_section_says_what_to_write_first(tmp_path):
+    nb = nbformat.read(EXERCISES / "03_training.ipynb", as_version=4)
+    execute(nb, tmp_path)
+    shown = "".join(text(cell) for cell in nb.cells if cell.cell_type == "code")
+    assert "2 layers, scale 0.01: write two_layer_model first" in shown
+    assert "4 layers, scale he: write L_layer_model first" in shown
 
 
 def test_error_in_a_cell_is_reported_with_the_cell_line(tmp_path):

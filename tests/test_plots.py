@@ -1,5 +1,6 @@
 """The figures carry the data they claim to show, with labelled axes, titles and legends."""
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -84,6 +85,17 @@ def test_chain_backward_row_runs_from_dAL_to_an_unused_dA0():
                   "dA[2]", "dA[1]", "dA[0]\n(not used)"]:
         assert piece in text
     assert "backward" in ax.get_title()
+
+
+def test_chain_cache_labels_are_as_large_as_the_boxes_text_and_dark():
+    """The labels under the boxes say what each cache keeps: not small light-grey print."""
+    ax = plot_chain([2, 4, 3, 1], backward=True)
+    boxes = [t for t in ax.texts if t.get_text().startswith("layer 1\n")]
+    labels = [t for t in ax.texts if t.get_text().startswith(("cache ", "dA[0]"))]
+    assert len(labels) == 4 and boxes
+    for label in labels:
+        assert label.get_fontsize() >= boxes[0].get_fontsize()
+        assert max(matplotlib.colors.to_rgb(label.get_color())) <= 0.2  # near black
 
 
 def test_chain_rejects_a_network_without_layers():

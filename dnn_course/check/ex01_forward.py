@@ -236,7 +236,7 @@ def _unpack_cost(returned, expected):
     if isinstance(returned, np.ndarray) and returned.ndim > 0:
         line = f"Your compute_cost returned an array of shape {returned.shape}."
         diagnosis = ("the cost was returned as an array instead of a number: finish with "
-                     "cost = float(np.squeeze(cost)).")
+                     "cost = np.squeeze(cost), a 0-d array, as the course does.")
         value = returned.reshape(()) if returned.size == 1 else returned
         return {"cost": value}, [(line, diagnosis)]
     if not (is_real(returned) or isinstance(returned, np.ndarray)):

@@ -22,6 +22,15 @@ SYMMETRY = ("W[l] is all zeros: every unit of a layer then computes the same Z a
             "same gradient, so they stay identical forever (symmetry) — draw W[l] with "
             "np.random.randn; only b[l] starts at zero.")
 BIASES = "b[l] must start at zero, np.zeros((n[l], 1)): only W[l] is drawn at random."
+INNER_SEEDS = (0, 1, 2, 42)  # 1 and 2 are the seeds the course's own functions set inside
+
+
+def seeded_inside(seed):
+    """The mistake of calling np.random.seed(seed) inside the function."""
+    return (f"your function calls np.random.seed({seed}) itself (the course's versions do): "
+            "here the caller seeds the generator (the check calls np.random.seed(3) before "
+            "each call) and your seed replaces it, so other numbers come out. Remove the "
+            "np.random.seed line from the function.")
 
 
 # ---- initialization: W[l] = scale * randn(n[l], n[l-1]) in layer order, b[l] = 0 ----------
@@ -74,6 +83,9 @@ def _init_mistakes(layer_dims):
     for text, changes in variations:
         np.random.seed(SEED)
         out.append((text, drawn(layer_dims, **changes)))
+    for seed in INNER_SEEDS:
+        np.random.seed(seed)
+        out.append((seeded_inside(seed), drawn(layer_dims)))
     return out
 
 
@@ -100,10 +112,10 @@ def initialize_parameters_deep(student):
 # ---- the training loop: forward, cost, backward, update; a cost every 100 iterations ------
 def train(X, Y, layers_dims, learning_rate, num_iterations, reinit=False, sign=-1,
           b_step="db", backward_hidden="relu", forward_hidden="relu",
-          recorded=lambda i, n: i % 100 == 0):
+          recorded=lambda i, n: i % 100 == 0, seed_inside=None):
     """The lecture's loop from ``np.random.seed(SEED)``; returns outputs, or None when the
     variation (a known mistake) breaks the shapes on these inputs."""
-    np.random.seed(SEED)
+    np.random.seed(SEED if seed_inside is None else seed_inside)
     parameters, costs = drawn(layers_dims), []
     L = len(layers_dims) - 1
     try:
@@ -150,6 +162,7 @@ def _training_mistakes(X, Y, layers_dims, learning_rate, num_iterations):
          "99, 199, ...", {"recorded": lambda i, n: (i + 1) % 100 == 0}),
         ("record the cost every 100 iterations, not only at the end.",
          {"recorded": lambda i, n: i == n - 1}),
+        *((seeded_inside(seed), {"seed_inside": seed}) for seed in INNER_SEEDS),
     ]
     args = (X, Y, layers_dims, learning_rate, num_iterations)
     found = [(text, train(*args, **changes)) for text, changes in variations]

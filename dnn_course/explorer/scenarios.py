@@ -43,8 +43,9 @@ SCENARIOS = {
         "Dead ReLUs after a large learning rate",
         "A few steps with learning_rate = 10 push units to Z <= 0 on every example; then "
         "relu'(Z) = 0 and their dW rows stay 0: dead units of layer 1 never come back (a later "
-        "layer's can, when the layers before it change). Once a "
-        "whole layer is dead, AL is the same for every point and the cost stops falling.",
+        "layer's can, when the layers before it change). Once the "
+        "last hidden layer is wholly dead, AL is the same for every point and every dW[l] "
+        "is 0: only b[L] still learns, so the cost creeps to the base-rate plateau.",
         {"learning_rate": 10.0},
     ),
     "learning_rate_too_high": Scenario(
@@ -54,9 +55,11 @@ SCENARIOS = {
     ),
     "init_too_small": Scenario(
         "Initialization too small",
-        "W[l] = 0.01 randn makes every A[l] tiny, and dW[l] = (1/m) dZ[l] A[l-1]^T with it: "
-        "only b[L] learns, so the cost stops at the base-rate plateau (AL = the fraction "
-        "of 1s for every point) while ||dW[l]|| stays near 0. Reset with init_scale 'he'.",
+        "W[l] = 0.01 randn: forward, every A[l] (l >= 1) shrinks layer after layer; backward, "
+        "dA[l-1] = W[l]^T dZ[l] shrinks dZ the same way. Each dW[l] = (1/m) dZ[l] A[l-1]^T "
+        "carries the other layers' 0.01 weights, so ||dW[l]|| stays near 0: only b[L] "
+        "learns, and the cost stops at the base-rate plateau (AL = the fraction of 1s for "
+        "every point). Reset with init_scale 'he'.",
         {"hidden_layers": 3, "init_scale": 0.01, "learning_rate": 0.3},
     ),
 }

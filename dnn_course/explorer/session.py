@@ -163,7 +163,7 @@ class Session:
         forward, cost = ((L_model_forward.unchecked, compute_cost.unchecked) if trusted
                          else (L_model_forward, compute_cost))
         AL, _ = forward(self.X_test, self.parameters, self.activations)
-        return cost(AL, self.Y_test)
+        return float(cost(AL, self.Y_test))
 
     def probabilities(self, X):
         """AL = y-hat for any points X (2, k), e.g. a grid for the decision boundary."""
