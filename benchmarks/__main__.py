@@ -1,4 +1,4 @@
-"""python -m benchmarks [--quick] [--parts step,bounds,scaling,waits] [--before REV] [--out DIR].
+"""python -m benchmarks [--quick] [--parts step,bounds,...,pageload] [--before REV] [--out DIR].
 
 Writes results.json, report.md and the plots to benchmarks/results/ (or --out), and
 prints a summary table. --before REV also times the engine as it was at git revision
@@ -16,10 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import before, classroom, gemm, report, scaling, step, torch_step, waits
+from . import before, classroom, gemm, pageload, report, scaling, step, torch_step, waits
 
 OUT = Path(__file__).resolve().parent / "results"
-PARTS = ("step", "bounds", "scaling", "waits", "classroom")
+PARTS = ("step", "bounds", "scaling", "waits", "classroom", "pageload")
 
 
 @dataclasses.dataclass
@@ -30,10 +30,12 @@ class Config:
     notebooks: bool = True
     quiet_wait: float = 0  # seconds to wait at most for a quiet machine before each case
     classroom_seconds: float = 20  # Play window of the classroom part
+    page_loads: int = 5  # pageload: pages opened one after another ...
+    pages_at_once: int = 10  # ... and together
 
 
 QUICK = Config(repeats=3, scaling_m=(128, 1024), scaling_width=(64, 512), notebooks=False,
-               classroom_seconds=5)
+               classroom_seconds=5, page_loads=3, pages_at_once=4)
 
 
 def cpu_name():
@@ -91,6 +93,9 @@ def collect(config, parts, cases, command="python -m benchmarks", before_rev=Non
     if "classroom" in parts:  # a real browser on `make demo` and `make lab`, Play pressed
         results["classroom"] = classroom.run(seconds=config.classroom_seconds,
                                              before=before_rev)
+    if "pageload" in parts:  # a real browser opens make demo and the Binder/hub Voila route
+        results["pageload"] = pageload.run(("demo", "lab"), config.page_loads,
+                                           config.pages_at_once, before_rev)
     results["environment"]["load_after"] = round(os.getloadavg()[0], 2)
     return results
 

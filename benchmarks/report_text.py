@@ -168,4 +168,15 @@ def markdown(results):
                 "Play; resident memory while playing; in the page, the boundary's redraws "
                 "and the iteration counter's changes per second.", "",
                 classroom_table(results["classroom"]), ""]
+    if results.get("pageload"):
+        from .pageload import table as pageload_table
+
+        out += ["## A class opening the explorer, in a real browser", "",
+                "`make demo` and `make lab`'s `voila/render/` route (what the Binder badge and "
+                "the hub open), each started as the README says, one page opened first and "
+                "not counted; then Chromium (1280x800) opens pages one after another, then "
+                "several together. Time from the navigation's start until Play is on screen; "
+                "CPU (user + sys, from /proc) of the server and the kernels until 2 s after "
+                "Play; the new kernel's resident memory then (and its peak).", "",
+                pageload_table(results["pageload"]), ""]
     return "\n".join(out)
