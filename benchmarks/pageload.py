@@ -29,6 +29,8 @@ import shutil
 import statistics
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from scripts import chromium
@@ -107,6 +109,23 @@ def load(browser, root, url, n):
     }
 
 
+def listening(url, timeout=120):
+    """Wait until the server answers HTTP (a page opened before would show Chromium's
+    error page, which reloads by itself later and starts a kernel nobody counts)."""
+    status = re.match(r"http://[^/]+", url).group() + "/api/status"
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(status, timeout=10).close()
+            return
+        except urllib.error.HTTPError:
+            return  # refused without the token: it is up
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
 def run_route(browser, repo, route, loads, at_once, extra_env):
     """One server: a first page (not counted), ``loads`` one by one, ``at_once`` together."""
     home = Path(tempfile.mkdtemp(prefix="dnn_course_pageload_"))
@@ -116,15 +135,8 @@ def run_route(browser, repo, route, loads, at_once, extra_env):
         base, token = url.split("/lab")[0], url.split("token=")[1]
         url = f"{base}/voila/render/{dashboard(repo)}?token={token}"
     try:
-        deadline = time.time() + 120
-        while True:  # until the server listens
-            try:
-                first = load(browser, process.pid, url, 1)
-                break
-            except Exception as error:
-                if "ERR_CONNECTION_REFUSED" not in str(error) or time.time() > deadline:
-                    raise
-                time.sleep(1)
+        listening(url)
+        first = load(browser, process.pid, url, 1)
         one_by_one = [load(browser, process.pid, url, 1) for _ in range(loads)]
         together = load(browser, process.pid, url, at_once) if at_once else None
         return {"dashboard": dashboard(repo), "first": first, "one_by_one": one_by_one,
