@@ -72,7 +72,7 @@ def open_pages(browser, url, n):
     return pages, started
 
 
-def play_times(pages, timeout=300):
+def play_times(pages, timeout=900):
     """For each page: (navigation start, Play on screen), epoch ms."""
     deadline, times = time.monotonic() + timeout, []
     for page in pages:
