@@ -53,3 +53,28 @@ def test_the_colour_table_is_matplotlibs_puor():
 def test_the_curve_colours_are_matplotlibs_default_cycle():
     cycle = matplotlib.rcParamsDefault["axes.prop_cycle"].by_key()["color"]
     assert [matplotlib.colors.to_hex(c) for c in cycle] == list(CYCLE)
+
+
+def test_make_demo_compiles_voilas_templates_once(monkeypatch):
+    """demo/voila.py keeps the compiled templates: the second page compiles none again."""
+    import jinja2
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from traitlets.config import Config
+    from voila.exporter import VoilaExporter
+
+    compiled = []
+    compile_ = jinja2.Environment._compile
+    monkeypatch.setattr(jinja2.Environment, "_compile",
+                        lambda self, *args: compiled.append(args[1]) or compile_(self, *args))
+    monkeypatch.setattr(TemplateExporter, "_create_environment",
+                        TemplateExporter._create_environment)  # undone after the test
+    config = REPO / "demo" / "voila.py"
+    exec(compile(config.read_text(), str(config), "exec"), {"get_config": Config})
+
+    def page():
+        compiled.clear()
+        VoilaExporter(template_name="lab").environment.get_template("index.html.j2")
+        return len(compiled)
+
+    assert page() > 0  # the first page compiles the template
+    assert page() == 0  # the next one reuses it
