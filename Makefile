@@ -1,6 +1,6 @@
 # make lab   — set up .venv on first use, then open the notebooks in JupyterLab
 # make test  — set up .venv on first use, then lint and run the whole suite
-# make demo  — the backprop explorer as a Voila dashboard (instructor mode)
+# make demo  — the backprop explorer alone (notebooks/explorer.ipynb) as a Voila dashboard
 # make bench — performance comparisons, written to benchmarks/results/ (BENCH_ARGS="--before REV --quick ...")
 # make notebooks — re-execute every walkthrough notebook in place (refresh its outputs)
 # make hub   — JupyterHub for a class on this machine (jupyterhub/jupyterhub_config.py)
@@ -67,7 +67,7 @@ test: lint
 # demo/voila.py culls idle kernels and caps how many run at once.
 demo: $(LAB_STAMP)
 	@echo "Explorer: http://127.0.0.1:$(PORT)/?token=$(TOKEN)"
-	@$(BIN)/voila notebooks/05_explorer.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(PORT) \
+	@$(BIN)/voila notebooks/explorer.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(PORT) \
 		--Voila.port_retries=0 --Voila.token=$(TOKEN) --Voila.config_file_paths=demo
 
 # configurable-http-proxy, JupyterHub's proxy, is a Node.js program: npm installs it into .venv.

@@ -1,6 +1,6 @@
 """python -m benchmarks [--quick] [--parts step,bounds,...] [--before REV] [--out DIR].
 
-The parts: step, bounds, scaling, waits, classroom, memory (all by default).
+The parts: step, bounds, scaling, waits, classroom, memory, pageload (all by default).
 
 Writes results.json, report.md and the plots to benchmarks/results/ (or --out), and
 prints a summary table. --before REV also times the engine as it was at git revision
@@ -18,10 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import before, classroom, gemm, memory, report, scaling, step, torch_step, waits
+from . import before, classroom, gemm, memory, pageload, report, scaling, step, torch_step, waits
 
 OUT = Path(__file__).resolve().parent / "results"
-PARTS = ("step", "bounds", "scaling", "waits", "classroom", "memory")
+PARTS = ("step", "bounds", "scaling", "waits", "classroom", "memory", "pageload")
 
 
 @dataclasses.dataclass
@@ -33,10 +33,12 @@ class Config:
     quiet_wait: float = 0  # seconds to wait at most for a quiet machine before each case
     classroom_seconds: float = 20  # Play window of the classroom part
     memory_seconds: float = 20  # real Play ticks before and after 8 hours' history
+    page_loads: int = 5  # pageload: pages opened one after another ...
+    pages_at_once: int = 10  # ... and together
 
 
 QUICK = Config(repeats=3, scaling_m=(128, 1024), scaling_width=(64, 512), notebooks=False,
-               classroom_seconds=5, memory_seconds=5)
+               classroom_seconds=5, memory_seconds=5, page_loads=3, pages_at_once=4)
 
 
 def cpu_name():
@@ -96,6 +98,9 @@ def collect(config, parts, cases, command="python -m benchmarks", before_rev=Non
                                              before=before_rev)
     if "memory" in parts:  # 8 hours of Play, default and largest network
         results["memory"] = memory.run(seconds=config.memory_seconds)
+    if "pageload" in parts:  # a real browser opens make demo and the Binder/hub Voila route
+        results["pageload"] = pageload.run(("demo", "lab"), config.page_loads,
+                                           config.pages_at_once, before_rev)
     results["environment"]["load_after"] = round(os.getloadavg()[0], 2)
     return results
 

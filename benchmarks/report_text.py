@@ -178,4 +178,15 @@ def markdown(results):
                 "history as a step records them; see `benchmarks/memory.py`). "
                 f"Load average before: {results['memory']['load_before']}.", "",
                 "```", memory_summary(results["memory"]), "```", ""]
+    if results.get("pageload"):
+        from .pageload import table as pageload_table
+
+        out += ["## A class opening the explorer, in a real browser", "",
+                "`make demo` and `make lab`'s `voila/render/` route (what the Binder badge and "
+                "the hub open), each started as the README says, one page opened first and "
+                "not counted; then Chromium (1280x800) opens pages one after another, then "
+                "several together. Time from the navigation's start until Play is on screen; "
+                "CPU (user + sys, from /proc) of the server and the kernels until 2 s after "
+                "Play; the new kernel's resident memory then (and its peak).", "",
+                pageload_table(results["pageload"]), ""]
     return "\n".join(out)

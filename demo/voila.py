@@ -11,7 +11,9 @@ the environment: ``DEMO_MAX_KERNELS=40 DEMO_CULL_SECONDS=300 make demo``.
 import os
 import uuid
 
+import jinja2
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from nbconvert.exporters.templateexporter import TemplateExporter
 from tornado import web
 
 CULL_IDLE_SECONDS = int(os.environ.get("DEMO_CULL_SECONDS", 600))
@@ -53,3 +55,31 @@ c.MappingKernelManager.cull_interval = min(60, CULL_IDLE_SECONDS)
 c.MappingKernelManager.cull_connected = False
 # The course's own template: Voila's lab template without its CDN links (share/jupyter/voila/).
 c.VoilaConfiguration.template = "dnn_course"
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Voila builds a new Jinja environment for every page and so compiled its templates
+    again for every page (a fifth of the server's time per page load); this keeps each
+    template's compiled code, checked against the template's source, in memory."""
+
+    def __init__(self):
+        self.compiled = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED, CREATE_ENVIRONMENT = CompiledTemplates(), TemplateExporter._create_environment
+
+
+def cached_environment(exporter):
+    environment = CREATE_ENVIRONMENT(exporter)
+    environment.bytecode_cache = COMPILED
+    return environment
+
+
+TemplateExporter._create_environment = cached_environment

@@ -4,7 +4,6 @@ import functools
 from typing import NamedTuple
 
 import numpy as np
-from tqdm.auto import tqdm
 
 from .activations import ACTIVATIONS
 from .compat import RecordedCost
@@ -81,6 +80,8 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
         callback_every, choices=ACTIVATIONS)
     if parameters is None:
         parameters = initialize_parameters_deep(layers_dims, rng=rng, scale=scale)
+    from tqdm.auto import tqdm  # here, not at import: the explorer never shows a progress bar
+
     show = num_iterations >= PROGRESS_FROM if progress is None else progress
     costs, watch = [], Watch(X, learning_rate)
     for i in tqdm(range(num_iterations), disable=not show, desc="training"):

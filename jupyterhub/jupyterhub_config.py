@@ -8,7 +8,8 @@ docs/instructors.md, "Hosting a class on JupyterHub").
   ~/dnn_course, opening on 00_start_here.ipynb. Before it starts, the course's notebooks
   are copied in (`python -m dnn_course.classroom copy-notebooks`, run as the student),
   keeping every notebook the student already has.
-- The explorer is at /user/<name>/voila/render/05_explorer.ipynb (Voila, a server extension).
+- The explorer is at /user/<name>/voila/render/explorer.ipynb (Voila, a server extension);
+  05_explorer.ipynb is its walkthrough, run in JupyterLab.
 - jupyterhub-idle-culler stops servers idle for an hour; kernels idle for 20 min are shut
   down by the server itself.
 - Everything listens on 127.0.0.1; put a TLS-terminating reverse proxy (nginx, Caddy) in

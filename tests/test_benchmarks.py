@@ -105,3 +105,10 @@ def test_training_skips_rechecks_only_inside_its_own_iterations():
     assert seen == [0, 1, 2]
     with pytest.raises(ValueError, match="X has 3 rows but W1 expects 2"):
         L_model_forward(np.ones((3, 5)), parameters)
+
+
+def test_a_class_waits_for_the_cores_or_for_the_one_server_process():
+    from benchmarks.pageload import class_wait
+
+    assert class_wait(1.6, 0.01, students=200, cores=16) == pytest.approx(20)  # the cores
+    assert class_wait(1.6, 0.5, students=200, cores=16) == pytest.approx(100)  # the server

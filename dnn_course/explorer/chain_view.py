@@ -10,8 +10,6 @@ walk is, the equation, and entry [0, 0] worked with its values.
 """
 
 import traitlets
-from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
 
 from .browser import esm, pack
 from .chain import boxes, chain_payload
@@ -68,6 +66,9 @@ class ChainView(PassView):
 
 def draw_chain(payload, figure=None):
     """The same picture with matplotlib: boxes (the active one bold, marked), heatmaps."""
+    from matplotlib.figure import Figure  # only here: the page draws without matplotlib
+    from matplotlib.patches import Rectangle
+
     figure = figure or Figure(figsize=(9, 4.6), dpi=72)
     figure.clear()
     L, tensors = payload["L"], payload["tensors"]

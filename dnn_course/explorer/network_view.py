@@ -10,8 +10,6 @@ set ``selected``; the kernel answers with a new payload. Its text alternative,
 
 import numpy as np
 import traitlets
-from matplotlib.collections import LineCollection
-from matplotlib.figure import Figure
 
 from ..guards import is_integer, shown
 from .browser import esm, pack
@@ -94,6 +92,9 @@ class NetworkView(PassView):
 
 def draw_network(payload, figure=None):
     """The same network with matplotlib: units (thumbnails for 2-D data), edges, dead units."""
+    from matplotlib.collections import LineCollection  # only here: the page draws without it
+    from matplotlib.figure import Figure
+
     figure = figure or Figure(figsize=(7, 3.6), dpi=72)
     figure.clear()
     ax = figure.add_axes((0, 0, 1, 0.92))

@@ -5,22 +5,10 @@ named in ``redraw_on``, e.g. the chain's step) asks the kernel for another paylo
 same pass. Its frame is the packed payload plus its text alternative, ``frame["label"]``.
 """
 
-import functools
-
-import matplotlib
-import numpy as np
-
 from .browser import STATIC, BrowserView, pack
+from .palette import colour_table
 
 CMAP = "PuOr"  # ColorBrewer's diverging map: colour-blind safe, 0 is its white middle
-
-
-@functools.cache
-def colour_table(name=CMAP):
-    """The colour map as 256 RGB rows (uint8), so the page colours exactly as matplotlib."""
-    table = np.round(matplotlib.colormaps[name](np.linspace(0, 1, 256))[:, :3] * 255)
-    table.flags.writeable = False  # one table for every view
-    return table
 
 
 class PassView(BrowserView):

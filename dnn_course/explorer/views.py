@@ -11,10 +11,9 @@ tick: AL's colour level over the grid, the curves). In a Jupyter kernel the page
 import math
 
 import numpy as np
-from matplotlib import colormaps, rcParams
-from matplotlib.colors import to_hex
 
 from .browser import BrowserView, esm, pack
+from .palette import CYCLE, colour_table
 
 GRID = 60  # the boundary heatmap evaluates AL on GRID x GRID points
 COLORS = ("#e66101", "#5e3c99")  # label 0, label 1
@@ -38,13 +37,13 @@ def boundary_data(session):
     the figure in words (its text alternative)."""
     X = np.hstack([session.X_train, session.X_test])
     low, high = X.min(axis=1) - 0.2, X.max(axis=1) + 0.2
-    cmap = colormaps[CMAP](np.linspace(0, 1, 256))
+    cmap = np.column_stack([colour_table(), np.full(256, 255)])  # RGBA, as the page reads it
     return {
         "extent": [float(low[0]), float(high[0]), float(low[1]), float(high[1])],
         "X": pack(X), "Y": pack(np.hstack([session.Y_train, session.Y_test])[0], "uint8"),
         "m_train": session.X_train.shape[1],
         "colors": list(COLORS), "edges": list(EDGES),
-        "cmap": pack(np.round(cmap * 255), "uint8"), "alpha": HEATMAP_ALPHA,
+        "cmap": pack(cmap, "uint8"), "alpha": HEATMAP_ALPHA,
         "label": "Decision boundary: AL = P(y = 1 | x) over the plane, orange near 0, purple "
                  f"near 1; {session.X_train.shape[1]} train points (white edge) and "
                  f"{session.X_test.shape[1]} test points (black edge), orange y = 0, purple y = 1",
@@ -68,9 +67,8 @@ def boundary_frame(AL):
 def curves_data(session):
     """The names and colours of the curves: train J, test J, then ||dW[l]|| for l = 1..L."""
     L = len(session.parameters) // 2
-    colors = rcParams["axes.prop_cycle"].by_key()["color"]
     names = ["train J", "test J"] + [f"||dW[{l}]||" for l in range(1, L + 1)]
-    return {"names": names, "colors": [to_hex(colors[i % len(colors)]) for i in (0, 1, *range(L))],
+    return {"names": names, "colors": [CYCLE[i % len(CYCLE)] for i in (0, 1, *range(L))],
             "label": "Cost J of the train and test sets (top) and ||dW[l]|| of each layer on a "
                      "log scale (bottom) against the iteration; the table beside it gives the "
                      "latest values"}

@@ -15,7 +15,7 @@ import secrets
 import shutil
 
 import pytest
-from jupyter_servers import EXPLORER, NOTEBOOKS, REPO, start_lab, start_voila, stop
+from jupyter_servers import DASHBOARD, NOTEBOOKS, REPO, start_lab, start_voila, stop
 
 from scripts import chromium
 
@@ -126,9 +126,9 @@ def lab_page(lab_sessions, page, request):
 
 @pytest.fixture(scope="package")
 def voila(served_notebooks, tmp_path_factory):
-    notebook = served_notebooks / EXPLORER
+    notebook = served_notebooks / DASHBOARD
     if not notebook.exists():
-        pytest.fail(f"{NOTEBOOKS / EXPLORER} is missing", pytrace=False)
+        pytest.fail(f"{NOTEBOOKS / DASHBOARD} is missing", pytrace=False)
     server = start_voila(notebook, tmp_path_factory.mktemp("voila_home"), secrets.token_hex(16))
     yield server
     stop(server.process)

@@ -24,7 +24,8 @@ from scripts.jupyter_sandbox import sandbox_env
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
-EXPLORER = "05_explorer.ipynb"
+EXPLORER = "05_explorer.ipynb"  # the walkthrough, run in JupyterLab
+DASHBOARD = "explorer.ipynb"  # the explorer alone: make demo, Binder's and the hub's Voila
 
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {

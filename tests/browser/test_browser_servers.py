@@ -2,7 +2,7 @@
 a request without the token gets no notebook, no kernel and no file listing."""
 
 import pytest
-from jupyter_servers import http_status
+from jupyter_servers import DASHBOARD, http_status
 
 pytestmark = pytest.mark.browser
 
@@ -14,10 +14,10 @@ def test_jupyterlab_refuses_requests_without_the_token(lab):
 
 
 def test_jupyterlab_serves_the_voila_page_that_the_binder_badge_opens(lab):
-    # Binder's Voila badge opens voila/render/notebooks/05_explorer.ipynb on a Jupyter
+    # Binder's Voila badge opens voila/render/notebooks/explorer.ipynb on a Jupyter
     # server; here the server's root is notebooks/ itself.
-    assert http_status(f"{lab.base}/voila/render/05_explorer.ipynb") in (302, 403)
-    assert http_status(lab.url("/voila/render/05_explorer.ipynb")) == 200
+    assert http_status(f"{lab.base}/voila/render/{DASHBOARD}") in (302, 403)
+    assert http_status(lab.url(f"/voila/render/{DASHBOARD}")) == 200
 
 
 def test_voila_refuses_requests_without_the_token(voila):

@@ -18,7 +18,7 @@ from typing import NamedTuple
 import nbformat
 import pytest
 from jupyter_hub import CULL_EVERY, CULL_TIMEOUT, PROXY, SHIPPED_CONFIG, start_hub, stop_hub
-from jupyter_servers import EXPLORER, NOTEBOOKS, http_status
+from jupyter_servers import DASHBOARD, NOTEBOOKS, http_status
 from jupyter_ui import ERROR_OUTPUT, iteration_of, open_notebook, wait_for
 from jupyterhub.spawner import Spawner
 from playwright.sync_api import expect
@@ -223,7 +223,7 @@ def test_walkthrough_widget_and_explorer_through_the_hub(hub, desks, name):
              lambda: f"after one more layer the output shows {architecture_line(output)!r}")
 
     explorer = page.context.new_page()  # the Lab tab stays open: the student is active
-    explorer.goto(f"{hub.base}/user/{name}/voila/render/{EXPLORER}")
+    explorer.goto(f"{hub.base}/user/{name}/voila/render/{DASHBOARD}")
     root = explorer.locator(".dnn-explorer")
     counter = root.locator(".dnn-iteration")
     counter.wait_for(timeout=120_000)

@@ -27,7 +27,7 @@ URL = re.compile(r"http://[\w.:-]+/\S*")
 
 LAB_ROUTES = ("/lab", "/lab/tree/00_start_here.ipynb", "/api/kernelspecs", "/api/contents",
               "/api/kernels", "/api/sessions", "/files/00_start_here.ipynb",
-              "/api/contents/00_start_here.ipynb", "/voila/render/05_explorer.ipynb")
+              "/api/contents/00_start_here.ipynb", "/voila/render/explorer.ipynb")
 
 
 class Made(NamedTuple):
@@ -187,8 +187,8 @@ def test_make_demo_refuses_strangers_on_every_route(demo):
     kernel = re.search(r'"kernelId": "([\w-]+)"', html).group(1)
     socket = f"ws://{demo.base[len('http://'):]}/api/kernels/{kernel}/channels"
     for query in ("", f"?token={stranger}"):
-        for route in ("/", "/voila/render/05_explorer.ipynb", f"/api/kernels/{kernel}",
-                      "/voila/files/05_explorer.ipynb", "/api/contents", "/api/kernels"):
+        for route in ("/", "/voila/render/explorer.ipynb", f"/api/kernels/{kernel}",
+                      "/voila/files/explorer.ipynb", "/api/contents", "/api/kernels"):
             assert refused(demo.base + route + query), route + query
         assert not websocket_opens(socket + query), f"kernel websocket open with {query!r}"
     assert websocket_opens(f"{socket}?token={demo.token}")  # the refusals are the token's doing
