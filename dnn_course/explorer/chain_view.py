@@ -4,9 +4,12 @@
     view.show(session_steps(session), session.activations)   # after every change
     view.step = 3                                            # or the page's Next button
 
-The page's Start / Previous / Next buttons set ``step``; the kernel answers with that
-step's payload. Its text alternative, ``frame["label"]``, is the step's text: where the
-walk is, the equation, and entry [0, 0] worked with its values.
+The page's Start / Previous / Next buttons (or the arrow keys) set ``step``; the kernel
+answers with that step's payload. "Play the pass" steps through one pass at a lecturer's
+pace and then adds one to ``passes``: the explorer takes one gradient step (the update
+between two passes) and the walk starts again at layer 1 forward. ``selected`` is the unit selected in the network view (the explorer links
+the two): its row is the worked entry. The text alternative, ``frame["label"]``, is the
+step's text: where the walk is, the equation, and the worked entry with its values.
 """
 
 import traitlets
@@ -38,7 +41,9 @@ class ChainView(PassView):
     _esm = esm("chain_view.js")
     step = traitlets.Int(0).tag(sync=True)
     steps = traitlets.Int(1).tag(sync=True)
-    redraw_on = ("step",)
+    passes = traitlets.Int(0).tag(sync=True)  # "Play the pass" finished a pass: update
+    selected = traitlets.List([1, 0])  # (l, i): the network view's selected unit
+    redraw_on = ("step", "selected")
     packed, text = staticmethod(packed), staticmethod(chain_text)
 
     def show(self, steps, activations):
@@ -55,7 +60,7 @@ class ChainView(PassView):
 
     def payload(self):
         steps, activations = self._pass
-        return chain_payload(steps, self.step, activations)
+        return chain_payload(steps, self.step, activations, unit=tuple(self.selected))
 
 
 def draw_chain(payload, figure=None):

@@ -38,6 +38,9 @@ def network_text(payload):
     text = (f"Network {' -> '.join(map(str, dims))} ({', '.join(payload['activations'])}); "
             f"edges show {kind}[l], largest |{kind}| = {payload['edge_limit']:.3g}; "
             f"dead ReLU units: {', '.join(dead) or 'none'}.")
+    if payload.get("focus"):
+        f = payload["focus"]
+        text += f" Highlighted: layer {f['layer']}, the chain's {f['row']} step."
     if payload["selected"]:
         s = payload["selected"]
         text += f" Selected: layer {s['layer']}, unit {s['unit']}, b = {s['b']:.4g}."
@@ -53,6 +56,18 @@ class NetworkView(PassView):
     redraw_on = ("edges", "selected")
     packed, text = staticmethod(packed), staticmethod(network_text)
 
+    focus = None  # (row, l): the chain view's step, highlighted in the network
+
+    def follow(self, row, l):
+        """Highlight the chain's step: layer l, with dW[l] on the edges on a backward step
+        and W[l] on a forward one (one redraw)."""
+        self.focus = (row, l)
+        edges = "dW" if row == "backward" else "W"
+        if self.edges != edges:
+            self.edges = edges  # redraws
+        else:
+            self.redraw()
+
     def show(self, steps, activations, planes=None):
         """Show a new pass; keep the edge kind, and the selected unit while it exists."""
         self._pass = (steps, list(activations), planes)
@@ -66,7 +81,8 @@ class NetworkView(PassView):
 
     def payload(self):
         steps, activations, planes = self._pass
-        return network_payload(steps, activations, self.edges, tuple(self.selected), planes)
+        return {**network_payload(steps, activations, self.edges, tuple(self.selected), planes),
+                "focus": self.focus and {"row": self.focus[0], "layer": self.focus[1]}}
 
 
 def draw_network(payload, figure=None):

@@ -90,6 +90,11 @@ class Panel:
         """Large fonts, fewer controls (the CSS class dnn-presenter)."""
         (self.widget.add_class if on else self.widget.remove_class)("dnn-presenter")
 
+    def show_side(self, on):
+        """Open (or close) the side panel: scenarios, data, network and state settings."""
+        self.controls["side"].layout.display = "flex" if on else "none"
+        self.controls["settings"].value = on
+
     def clear_uploads(self):
         self.controls["upload_json"].value = self.controls["upload_csv"].value = ()
 

@@ -9,9 +9,11 @@ notebook cell, a test or a benchmark without a browser::
     ex.widget       # the root widget to display
 """
 
+import traitlets
+
 from ..guards import checks_skipped
 from . import readouts, state_json, stepthrough, wiring
-from .chain import session_steps
+from .chain import position, session_steps
 from .chain_view import ChainView
 from .network import plane_activations, plane_grid
 from .network_view import NetworkView
@@ -43,6 +45,9 @@ class Explorer:
         self.views = Views(figures, self.clock)
         self.chain_view, self.network_view = ChainView(self.clock, "chain"), NetworkView(
             self.clock, "network")
+        traitlets.link((self.network_view, "selected"), (self.chain_view, "selected"))
+        self.chain_view.observe(lambda change: self._follow_chain(), "step")
+        self.chain_view.observe(lambda change: self.next_pass(), "passes")
         self.panel = Panel(self.views, self.clock, [self.chain_view, self.network_view])
         self.ticks = 0  # Play ticks so far
         wiring.connect(self.panel, self)
@@ -175,6 +180,12 @@ class Explorer:
             return stepthrough.backward_steps(AL, self.session.Y_train, caches, grads, activations)
         raise ValueError(f'direction must be "forward" or "backward", got {direction!r}')
 
+    def next_pass(self):
+        """After "Play the pass" walked a pass: the update (one iteration), then layer 1
+        forward of the next pass."""
+        self.chain_view.step = 0
+        self.step(1)
+
     def refresh(self):
         """Redraw the figures, the chain and network views and every read-out."""
         self.views.update(self.session)
@@ -194,7 +205,14 @@ class Explorer:
         self.chain_view.show(steps, session.activations)
         planes = plane_activations(session.parameters, session.activations,
                                    plane_grid(session.X_train))
+        self.network_view.focus = position(self.chain_view.step, (len(steps) - 1) // 2)
         self.network_view.show(steps, session.activations, planes)
+
+    def _follow_chain(self):
+        """The network highlights the chain's step (and shows dW on a backward step)."""
+        L = (self.chain_view.steps - 1) // 2
+        if L >= 1 and self.network_view._pass is not None:
+            self.network_view.follow(*position(self.chain_view.step, L))
 
     def _rebuild(self, reset_views=True):
         self.panel.show_settings(self.settings, self.session.own_data is not None)
