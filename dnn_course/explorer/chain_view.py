@@ -7,9 +7,10 @@
 The page's Start / Previous / Next buttons (or the arrow keys) set ``step``; the kernel
 answers with that step's payload. "Play the pass" steps through one pass at a lecturer's
 pace and then adds one to ``passes``: the explorer takes one gradient step (the update
-between two passes) and the walk starts again at layer 1 forward. ``selected`` is the unit selected in the network view (the explorer links
-the two): its row is the worked entry. The text alternative, ``frame["label"]``, is the
-step's text: where the walk is, the equation, and the worked entry with its values.
+between two passes) and the walk starts again at layer 1 forward. ``selected`` is the unit
+selected in the network view (the explorer links the two): its row is the worked entry.
+The text alternative, ``frame["label"]``, is the step's text: where the walk is, the
+equation, and the worked entry with its values.
 """
 
 import traitlets
