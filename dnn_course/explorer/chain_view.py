@@ -9,8 +9,9 @@ answers with that step's payload. "Play the pass" steps through one pass at a le
 pace and then adds one to ``passes``: the explorer takes one gradient step (the update
 between two passes) and the walk starts again at layer 1 forward. ``selected`` is the unit
 selected in the network view (the explorer links the two): its row is the worked entry.
-The text alternative, ``frame["label"]``, is the step's text: where the walk is, the
-equation, and the worked entry with its values.
+With ``predict`` on, the payload also holds ``predict.question`` for the step: the page
+asks it before it shows the step's numbers. The text alternative, ``frame["label"]``, is
+the step's text: where the walk is, the equation, and the worked entry with its values.
 """
 
 import traitlets
@@ -20,6 +21,7 @@ from matplotlib.patches import Rectangle
 from .browser import esm, pack
 from .chain import boxes, chain_payload
 from .pass_view import CMAP, PassView, colour_table
+from .predict import question
 
 
 def packed(payload):
@@ -43,8 +45,9 @@ class ChainView(PassView):
     step = traitlets.Int(0).tag(sync=True)
     steps = traitlets.Int(1).tag(sync=True)
     passes = traitlets.Int(0).tag(sync=True)  # "Play the pass" finished a pass: update
+    predict = traitlets.Bool(False).tag(sync=True)  # ask a question before each step shows
     selected = traitlets.List([1, 0])  # (l, i): the network view's selected unit
-    redraw_on = ("step", "selected")
+    redraw_on = ("step", "selected", "predict")
     packed, text = staticmethod(packed), staticmethod(chain_text)
 
     def show(self, steps, activations):
@@ -61,7 +64,10 @@ class ChainView(PassView):
 
     def payload(self):
         steps, activations = self._pass
-        return chain_payload(steps, self.step, activations, unit=tuple(self.selected))
+        payload = chain_payload(steps, self.step, activations, unit=tuple(self.selected))
+        if self.predict:
+            payload["question"] = question(steps, self.step, activations, tuple(self.selected))
+        return payload
 
 
 def draw_chain(payload, figure=None):

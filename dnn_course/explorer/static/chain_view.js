@@ -119,6 +119,14 @@ export default {
     pace.value = "2";
     paceLabel.append(pace);
     controls.append(play, paceLabel);
+    // Predict, then reveal: the step's question first, its numbers once it is answered.
+    const predict = element("button", "dnn-chain-predict", "Predict, then reveal");
+    predict.setAttribute("aria-pressed", "false");
+    predict.onclick = () => { model.set("predict", !model.get("predict")); model.save_changes(); };
+    const score = element("span", "dnn-chain-score");
+    controls.append(predict, score);
+    const answers = new Map();  // question key -> the choice made
+    let right = 0, asked = 0, waiting = false, last = null;
     const where = element("span", "dnn-chain-position");
     where.setAttribute("aria-live", "polite");
     controls.append(where);
@@ -127,6 +135,7 @@ export default {
       model.save_changes();
     };
     const advance = () => {
+      if (waiting) return;  // a question is open: Play the pass waits for the answer
       if (model.get("step") === model.get("steps") - 1) {  // the pass is done: update
         model.set("passes", model.get("passes") + 1);
         model.save_changes();
@@ -171,6 +180,45 @@ export default {
       maps.append(...frame.tensors.map((tensor) => heatmap(tensor, lut)));
       detail.append(picture(data, frame), equation, worked);
       if (frame.note) detail.append(element("div", "dnn-chain-note", frame.note));
+      last = frame;
+      predict.setAttribute("aria-pressed", String(Boolean(frame.question)));
+      score.textContent = frame.question ? `score ${right} / ${asked}` : "";
+      waiting = false;
+      if (frame.question) {
+        const q = frame.question, key = `${frame.index}|${frame.worked.join("|")}|${q.text}`;
+        const box = element("div", "dnn-question");
+        box.setAttribute("role", "group");
+        box.setAttribute("aria-label", "Predict, then reveal");
+        box.append(element("p", "dnn-question-text", q.text));
+        const feedback = element("p", "dnn-question-feedback");
+        feedback.setAttribute("aria-live", "polite");
+        const answer = answers.get(key);
+        for (const choice of q.choices) {
+          const button = element("button", "dnn-question-choice", choice);
+          button.disabled = answer !== undefined;
+          if (answer === choice) button.setAttribute("aria-pressed", "true");
+          button.onclick = () => {
+            answers.set(key, choice);
+            asked += 1;
+            right += choice === q.answer ? 1 : 0;
+            draw(last);
+            body.querySelector(".dnn-question-feedback")?.focus();
+          };
+          box.append(button);
+        }
+        box.append(feedback);
+        if (answer === undefined) {  // the step's numbers stay hidden until the answer
+          waiting = true;
+          worked.hidden = true;
+          maps.replaceChildren(element("p", "dnn-question-hidden",
+            "Answer the question to reveal this step's numbers."));
+        } else {
+          feedback.tabIndex = -1;
+          feedback.textContent = (answer === q.answer ? "✓ Right. " :
+            `✗ Not quite: the answer is ${q.answer}. `) + q.reason;
+        }
+        detail.append(box);
+      }
       body.replaceChildren(detail, maps);
     };
     const stop = whenChanged(model, el, draw);
