@@ -20,14 +20,13 @@ LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 3.0, 8.0, 10.0, 
 STYLE = """<style>
 .dnn-explorer table td, .dnn-explorer table th {padding: 0 8px; text-align: right}
 .dnn-explorer pre.dnn-pre {font-size: 12px; line-height: 1.25; margin: 0}
-.dnn-presenter {--jp-widgets-font-size: 20px; --jp-widgets-inline-height: 40px;
-                --jp-widgets-inline-label-width: 160px; font-size: 20px}
+.dnn-presenter {zoom: 1.5}  /* the 1280x720 screen on a 1920x1080 projector; 12 px -> 18 px */
+.dnn-presenter sup, .dnn-presenter sub {font-size: 100%}
 .dnn-screen-top {align-items: flex-start; gap: 6px}
 .dnn-screen-top > *, .dnn-screen > * {min-width: 0}
 .dnn-curves canvas {max-width: 100%; height: auto !important}
 .dnn-run {flex-wrap: wrap; align-items: center}
 .jp-RenderedHTMLCommon a, .dnn-explorer a {text-decoration: underline !important}
-.dnn-presenter pre.dnn-pre {font-size: 18px}
 </style>"""
 
 _wide = {"description_width": "initial"}

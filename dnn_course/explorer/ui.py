@@ -35,7 +35,7 @@ class Explorer:
     settings : Settings, or None for the defaults (2-8-8-1 ReLU on the circle data)
     X, Y : your own data, (2, m) and (1, m) of 0/1 (or use from_arrays / from_csv)
     figures : "auto" (the page draws the figures when in a kernel), "browser" or "inline"
-    presenter : start in the presenter layout (large fonts, fewer controls)
+    presenter : start in the presenter layout (everything 1.5 times larger, for a projector)
     """
 
     def __init__(self, settings=None, X=None, Y=None, *, figures="auto", presenter=False,

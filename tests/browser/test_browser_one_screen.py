@@ -5,6 +5,7 @@ the network is the chain's worked entry, the chain's step is highlighted in the 
 and "Play the pass" walks a pass and takes the update."""
 
 import re
+from pathlib import Path
 
 import pytest
 from jupyter_servers import EXPLORER
@@ -13,9 +14,11 @@ from playwright.sync_api import expect
 
 from dnn_course.explorer import Session
 from dnn_course.explorer.chain import chain_payload, session_steps
+from dnn_course.explorer.predict import question
 
 pytestmark = pytest.mark.browser
 WIDTH, HEIGHT = 1280, 800
+SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 PARTS = {"Play": ".dnn-play", "the boundary": ".dnn-boundary canvas",
          "the network graph": ".dnn-network canvas", "the chain's equations":
          ".dnn-chain-equation", "the worked entry": ".dnn-chain-worked",
@@ -82,6 +85,7 @@ def test_linked_views_and_play_the_pass_in_voila(page, voila):
     Z = chain.locator(".dnn-heatmap canvas").nth(3)  # Z[1], (8, 12 of m) at 14 px a cell
 
     def hover():  # row 5, column 2 (a redraw makes a new canvas: move onto it again)
+        Z.scroll_into_view_if_needed()
         box = Z.bounding_box()
         page.mouse.move(box["x"] + 2.5 * box["width"] / 12, box["y"] + 5.5 * box["height"] / 8)
         page.mouse.move(box["x"] + 2.6 * box["width"] / 12, box["y"] + 5.5 * box["height"] / 8)
@@ -130,3 +134,48 @@ def test_linked_views_and_play_the_pass_in_voila(page, voila):
     held = position.inner_text()
     page.wait_for_timeout(2500)
     assert position.inner_text() == held and iteration_of(counter) == start + 1
+
+    session.step(1)  # the update Play the pass took: predict from the numbers after it
+    index = int(re.search(r"step (\d+) of", held).group(1)) - 1
+    expected = question(session_steps(session), index, session.activations, unit=(2, 3))
+    chain.locator(".dnn-chain-predict").click()
+    asked = chain.locator(".dnn-question-text")
+    expect(asked).to_have_text(expected["text"])
+    expect(chain.locator(".dnn-question-hidden")).to_be_visible()  # numbers not shown yet
+    assert chain.locator(".dnn-heatmap canvas").count() == 0
+    chain.locator(".dnn-question-choice", has_text=re.compile(
+        f"^{re.escape(expected['answer'])}$")).click()
+    expect(chain.locator(".dnn-question-feedback")).to_contain_text("✓ Right.")
+    expect(chain.locator(".dnn-chain-score")).to_have_text("score 1 / 1")
+    expect(chain.locator(".dnn-heatmap canvas").first).to_be_visible()  # revealed
+
+
+SMALLEST_TEXT = """root => Math.min(...[...root.querySelectorAll('*')].filter(n =>
+  n.checkVisibility() && [...n.childNodes].some(c => c.nodeType === 3 && c.textContent.trim()))
+  .map(n => parseFloat(getComputedStyle(n).fontSize) * n.currentCSSZoom))"""
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_the_presenter_layout_fills_a_projector_with_text_of_18_px(page, voila, size):
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(voila.url("/"), wait_until="commit", timeout=240_000)
+    root = page.locator(".dnn-explorer")
+    root.locator(".dnn-chain-heatmaps canvas").first.wait_for(timeout=300_000)
+    root.locator(".widget-toggle-button", has_text="Presenter").click()
+    expect(root).to_have_class(re.compile("dnn-presenter"))
+    page.wait_for_timeout(500)
+    assert root.evaluate(SMALLEST_TEXT) >= 18
+    root.locator(".dnn-run").evaluate("node => node.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(300)
+    # 1920x1080 shows the whole screen; 1280x720 the run bar, the boundary and the network
+    parts = PARTS if width == 1920 else {k: PARTS[k] for k in list(PARTS)[:3]}
+    for name, selector in parts.items():
+        box = root.locator(selector).first.bounding_box()
+        assert box["x"] >= 0 and box["y"] >= 0, (name, box)
+        assert box["x"] + box["width"] <= width and box["y"] + box["height"] <= height, (name, box)
+    if width == 1920:  # it fills the projector: the screen is most of its width
+        screen = root.locator(".dnn-screen").bounding_box()
+        assert screen["width"] >= 0.9 * width
+    SHOTS.mkdir(parents=True, exist_ok=True)  # for a person to look at
+    page.screenshot(path=SHOTS / f"presenter_{width}x{height}.png")
