@@ -126,3 +126,37 @@ def test_after_a_played_pass_the_network_takes_its_update_and_the_walk_restarts(
     np.testing.assert_allclose(ex.session.parameters["W1"], W1 - alpha * unpack(dW1),
                                rtol=1e-5, atol=1e-7)  # the update uses the dW[1] shown
     assert ex.chain_view.frame["index"] == 0
+
+
+def test_a_new_view_is_a_payload_function_a_view_class_and_its_javascript(monkeypatch):
+    """CONTRIBUTING's recipe, followed by a tiny view: the last layer's dZ[L] = A[L] - Y."""
+    from dnn_course.explorer import Explorer
+    from dnn_course.explorer.browser import BrowserView, pack
+
+    def residual_payload(steps):  # 1. the payload, from the package's numbers
+        L = (len(steps) - 1) // 2
+        dZ = steps[L + 1].values[f"dZ[{L}]"]
+        return {"dZ": pack(dZ), "label": f"dZ[{L}] = A[{L}] - Y, mean {dZ.mean():.3g}"}
+
+    class ResidualView(BrowserView):  # 2. the view class; 3. its JavaScript
+        _esm = "export default { render({ el }) { el.textContent = 'dZ[L]'; } };"
+
+        def update(self, session, steps):
+            self.frame = residual_payload(steps)
+
+    ex = Explorer(Settings(m=30, neurons=(3, 2)), figures="inline")
+    view = ex.add_view(ResidualView(ex.clock, "residual"))
+    assert view in ex.controls["added"].children  # laid out under the screen
+    AL, caches = L_model_forward(ex.session.X_train, ex.session.parameters,
+                                 ex.session.activations)
+    np.testing.assert_allclose(unpack(view.frame["dZ"]), AL - ex.session.Y_train, rtol=1e-5)
+    sent = []
+    for widget in (ex.clock, view):
+        monkeypatch.setattr(widget, "send_state", lambda key=None, w=widget: sent.append(
+            (type(w).__name__, sorted([key] if isinstance(key, str) else key or []))))
+    ex.play()
+    sent.clear()
+    ex.clock.run_tick()  # a detail tick: the added view's frame rides in the clock's message
+    assert len(sent) == 1 and sent[0][0] == "Clock" and "residual" in sent[0][1]
+    AL, _ = L_model_forward(ex.session.X_train, ex.session.parameters, ex.session.activations)
+    np.testing.assert_allclose(unpack(view.frame["dZ"]), AL - ex.session.Y_train, rtol=1e-5)

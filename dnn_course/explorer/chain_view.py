@@ -62,6 +62,10 @@ class ChainView(PassView):
         else:
             self.redraw()
 
+    def update(self, session, steps):
+        """The explorer's call after every change: the session's pass."""
+        self.show(steps, session.activations)
+
     def payload(self):
         steps, activations = self._pass
         payload = chain_payload(steps, self.step, activations, unit=tuple(self.selected))

@@ -152,7 +152,8 @@ def layout(c, views, inside_views=()):
     others = [box([view], layout=size("1 1 520px")) for view in others]
     screen = box([row([boundary, *others, curves]).add_class("dnn-screen-top"), chain],
                  layout=widgets.Layout(flex="1 1 auto", min_width="0")).add_class("dnn-screen")
-    below = box([c["norms"], widgets.HTML("<b>The same numbers as text</b>"),
+    c["added"] = row(layout=widgets.Layout(flex_flow="row wrap"))  # Explorer.add_view
+    below = box([c["added"], c["norms"], widgets.HTML("<b>The same numbers as text</b>"),
                  row([c["direction"], c["layer"], c["next"]]), c["text"]])
     root = box([
         widgets.HTML(STYLE), SliderNames(), UploadLimit(

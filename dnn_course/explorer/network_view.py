@@ -14,7 +14,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
 from .browser import esm, pack
-from .network import network_payload
+from .network import network_payload, plane_activations, plane_grid
 from .pass_view import CMAP, PassView
 
 COLORS = {True: "#5e3c99", False: "#e66101"}  # W > 0 purple solid, W < 0 orange dashed
@@ -67,6 +67,13 @@ class NetworkView(PassView):
             self.edges = edges  # redraws
         else:
             self.redraw()
+
+    def update(self, session, steps):
+        """The explorer's call after every change: the session's pass, and each unit's
+        activation over the input plane."""
+        planes = plane_activations(session.parameters, session.activations,
+                                   plane_grid(session.X_train))
+        self.show(steps, session.activations, planes)
 
     def show(self, steps, activations, planes=None):
         """Show a new pass; keep the edge kind, and the selected unit while it exists."""

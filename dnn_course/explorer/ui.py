@@ -15,7 +15,6 @@ from ..guards import checks_skipped
 from . import readouts, state_json, stepthrough, wiring
 from .chain import position, session_steps
 from .chain_view import ChainView
-from .network import plane_activations, plane_grid
 from .network_view import NetworkView
 from .own_data import read_csv
 from .panel import Panel
@@ -45,10 +44,11 @@ class Explorer:
         self.views = Views(figures, self.clock)
         self.chain_view, self.network_view = ChainView(self.clock, "chain"), NetworkView(
             self.clock, "network")
+        self.inside_views = [self.chain_view, self.network_view]  # every view of the pass
         traitlets.link((self.network_view, "selected"), (self.chain_view, "selected"))
         self.chain_view.observe(lambda change: self._follow_chain(), "step")
         self.chain_view.observe(lambda change: self.next_pass(), "passes")
-        self.panel = Panel(self.views, self.clock, [self.chain_view, self.network_view])
+        self.panel = Panel(self.views, self.clock, self.inside_views)
         self.ticks = 0  # Play ticks so far
         wiring.connect(self.panel, self)
         self.controls["presenter"].value = presenter
@@ -198,15 +198,21 @@ class Explorer:
         direction, _ = self.panel.step_shown
         self.panel.show_stepthrough(self.stepthrough(direction))
 
+    def add_view(self, view):
+        """Show one more view of the pass: a ``BrowserView`` built with ``(ex.clock, key)``
+        (so its frame rides in Play's one message a tick) whose ``update(session, steps)``
+        sets its frame from the session and its chain steps. See CONTRIBUTING."""
+        self.inside_views.append(view)
+        self.panel.place(view)
+        view.update(self.session, session_steps(self.session))
+        return view
+
     def show_inside(self):
-        """The chain and network views of the current parameters (one forward + backward)."""
-        session = self.session
-        steps = session_steps(session)
-        self.chain_view.show(steps, session.activations)
-        planes = plane_activations(session.parameters, session.activations,
-                                   plane_grid(session.X_train))
+        """Every view of the pass (chain, network, added ones): one forward + backward."""
+        steps = session_steps(self.session)
         self.network_view.focus = position(self.chain_view.step, (len(steps) - 1) // 2)
-        self.network_view.show(steps, session.activations, planes)
+        for view in self.inside_views:
+            view.update(self.session, steps)
 
     def _follow_chain(self):
         """The network highlights the chain's step (and shows dW on a backward step)."""
