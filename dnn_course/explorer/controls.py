@@ -22,6 +22,8 @@ STYLE = """<style>
 .dnn-explorer pre.dnn-pre {font-size: 12px; line-height: 1.25; margin: 0}
 .dnn-presenter {zoom: 1.5}  /* the 1280x720 screen on a 1920x1080 projector; 12 px -> 18 px */
 .dnn-presenter sup, .dnn-presenter sub {font-size: 100%}
+/* on a smaller projector the curves make way: the network keeps its size and its text 18 px */
+@media (max-width: 1700px) {.dnn-presenter .dnn-curves {display: none}}
 .dnn-screen-top {align-items: flex-start; gap: 6px}
 .dnn-screen-top > *, .dnn-screen > * {min-width: 0}
 .dnn-curves canvas {max-width: 100%; height: auto !important}

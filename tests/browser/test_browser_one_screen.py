@@ -174,6 +174,9 @@ def test_the_presenter_layout_fills_a_projector_with_text_of_18_px(page, voila, 
         box = root.locator(selector).first.bounding_box()
         assert box["x"] >= 0 and box["y"] >= 0, (name, box)
         assert box["x"] + box["width"] <= width and box["y"] + box["height"] <= height, (name, box)
+    for selector, natural in ((".dnn-boundary canvas", 302), (".dnn-network canvas", 520)):
+        shown = root.locator(selector).first.bounding_box()["width"]  # its 12 px text, 18 px
+        assert shown >= 1.5 * natural - 1, (selector, shown)
     if width == 1920:  # it fills the projector: the screen is most of its width
         screen = root.locator(".dnn-screen").bounding_box()
         assert screen["width"] >= 0.9 * width
