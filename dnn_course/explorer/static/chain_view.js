@@ -137,7 +137,8 @@ export default {
     const advance = () => {
       if (waiting) return;  // a question is open: Play the pass waits for the answer
       if (model.get("step") === model.get("steps") - 1) {  // the pass is done: update
-        model.set("passes", model.get("passes") + 1);
+        model.set("passes", model.get("passes") + 1);  // (the explorer takes a step)
+        model.set("step", 0);
         model.save_changes();
       } else {
         go(model.get("step") + 1);
