@@ -94,3 +94,69 @@ def test_inline_renderers_draw_the_same_payloads(session):
     FigureCanvasAgg(figure).draw()
     lines = figure.axes[0].collections[0]
     assert len(lines.get_segments()) == 2 * 4 + 4 * 3 + 3 * 1  # one edge per W[l][i, j]
+
+
+def test_the_network_selection_drives_the_chain_and_the_chain_step_the_network():
+    from dnn_course.explorer import Explorer
+
+    ex = Explorer(Settings(m=40, neurons=(4, 3)), figures="inline")
+    ex.network_view.selected = [1, 2]  # a click on unit 2 of layer 1
+    assert ex.chain_view.frame["worked"][0].startswith("Z[1][2,0] = W[1][2,:]")
+    assert {t["name"]: t["outline"] for t in ex.chain_view.frame["tensors"]}["Z[1]"] == 2
+    assert ex.network_view.frame["focus"] == {"row": "forward", "layer": 1}
+    assert ex.network_view.frame["edge_kind"] == "W"
+    ex.chain_view.step = 5  # L = 3: layer 2 backward
+    assert ex.network_view.frame["focus"] == {"row": "backward", "layer": 2}
+    assert ex.network_view.frame["edge_kind"] == "dW"
+    assert "Highlighted: layer 2, the chain's backward step" in ex.network_view.frame["label"]
+    ex.chain_view.step = 0
+    assert ex.network_view.frame["edge_kind"] == "W"
+
+
+def test_after_a_played_pass_the_network_takes_its_update_and_the_walk_restarts():
+    from dnn_course.explorer import Explorer
+
+    ex = Explorer(Settings(m=40, neurons=(4, 3)), figures="inline")
+    ex.chain_view.step = ex.chain_view.steps - 1  # layer 1 backward: the pass's last step
+    W1 = ex.session.parameters["W1"].copy()
+    dW1 = {t["name"]: t for t in ex.chain_view.frame["tensors"]}["dW[1]"]["data"]
+    ex.chain_view.passes += 1  # what the page does when the played pass ends
+    assert ex.session.iteration == 1 and ex.chain_view.step == 0
+    alpha = ex.settings.learning_rate
+    np.testing.assert_allclose(ex.session.parameters["W1"], W1 - alpha * unpack(dW1),
+                               rtol=1e-5, atol=1e-7)  # the update uses the dW[1] shown
+    assert ex.chain_view.frame["index"] == 0
+
+
+def test_a_new_view_is_a_payload_function_a_view_class_and_its_javascript(monkeypatch):
+    """CONTRIBUTING's recipe, followed by a tiny view: the last layer's dZ[L] = A[L] - Y."""
+    from dnn_course.explorer import Explorer
+    from dnn_course.explorer.browser import BrowserView, pack
+
+    def residual_payload(steps):  # 1. the payload, from the package's numbers
+        L = (len(steps) - 1) // 2
+        dZ = steps[L + 1].values[f"dZ[{L}]"]
+        return {"dZ": pack(dZ), "label": f"dZ[{L}] = A[{L}] - Y, mean {dZ.mean():.3g}"}
+
+    class ResidualView(BrowserView):  # 2. the view class; 3. its JavaScript
+        _esm = "export default { render({ el }) { el.textContent = 'dZ[L]'; } };"
+
+        def update(self, session, steps):
+            self.frame = residual_payload(steps)
+
+    ex = Explorer(Settings(m=30, neurons=(3, 2)), figures="inline")
+    view = ex.add_view(ResidualView(ex.clock, "residual"))
+    assert view in ex.controls["added"].children  # laid out under the screen
+    AL, caches = L_model_forward(ex.session.X_train, ex.session.parameters,
+                                 ex.session.activations)
+    np.testing.assert_allclose(unpack(view.frame["dZ"]), AL - ex.session.Y_train, rtol=1e-5)
+    sent = []
+    for widget in (ex.clock, view):
+        monkeypatch.setattr(widget, "send_state", lambda key=None, w=widget: sent.append(
+            (type(w).__name__, sorted([key] if isinstance(key, str) else key or []))))
+    ex.play()
+    sent.clear()
+    ex.clock.run_tick()  # a detail tick: the added view's frame rides in the clock's message
+    assert len(sent) == 1 and sent[0][0] == "Clock" and "residual" in sent[0][1]
+    AL, _ = L_model_forward(ex.session.X_train, ex.session.parameters, ex.session.activations)
+    np.testing.assert_allclose(unpack(view.frame["dZ"]), AL - ex.session.Y_train, rtol=1e-5)

@@ -53,7 +53,7 @@ def test_forward_boxes_show_the_caches_of_L_model_forward(session):
             assert shown[name]["shape"] == value.shape
             np.testing.assert_array_equal(shown[name]["data"], value[:, :COLUMNS]
                                           if name[0] in "AZ" else value)
-        assert shown[f"Z[{l}]"]["note"] == f"first {COLUMNS} of m = 42 columns"
+        assert shown[f"Z[{l}]"]["note"] == f"columns: examples 0..{COLUMNS - 1} of m = 42"
         assert shown[f"W[{l}]"]["note"] == ""
         assert shown[f"W[{l}]"]["limit"] == np.max(np.abs(W))
         assert payload["equation"][0].startswith(f"Z[{l}] = W[{l}] A[{l - 1}] + b[{l}]")
@@ -163,3 +163,37 @@ def test_thumbnails_are_each_units_activation_over_the_plane(session):
     np.testing.assert_array_equal(planes[-1].reshape(1, -1), AL)
     np.testing.assert_array_equal(planes[0][0, 0], np.sort(grid[0, :8]))  # x1 rises left to right
     assert grid[1, 0] < grid[1, -1]  # x2 rises bottom to top
+
+
+def test_the_selected_unit_is_the_worked_entry_and_its_row_is_outlined(session):
+    AL, caches, grads = package_pass(session)
+    steps = session_steps(session)
+    forward = chain_payload(steps, 1, ACTS, unit=(2, 3))  # layer 2 forward, unit 3
+    (A1, W2, b2), Z2 = caches[1]
+    z = W2[3] @ A1[:, 0] + b2[3, 0]
+    assert forward["unit"] == 3
+    assert forward["worked"][0].startswith("Z[2][3,0] = W[2][3,:] A[1][:,0] + b[2][3] = ")
+    assert forward["worked"][0].endswith(f"= {float(Z2[3, 0]):.4g}")
+    assert np.isclose(z, Z2[3, 0])
+    outlined = {t["name"]: t["outline"] for t in forward["tensors"]}
+    assert outlined == {"A[1]": None, "W[2]": 3, "b[2]": 3, "Z[2]": 3, "A[2]": 3}
+    backward = chain_payload(steps, 2 * 4 - 2 + 1, ACTS, unit=(2, 3))  # layer 2 backward
+    assert (backward["row"], backward["layer"]) == ("backward", 2)
+    assert backward["worked"][1].startswith("dW[2][3,0] = (1/42) dZ[2][3,:] A[1][0,:]^T")
+    assert backward["worked"][1].endswith(f"= {float(grads['dW2'][3, 0]):.4g}")
+    assert backward["worked"][2].endswith(f"= {float(grads['db2'][3, 0]):.4g}")
+    outlined = {t["name"]: t["outline"] for t in backward["tensors"]}
+    assert outlined == {"dA[2]": 3, "dZ[2]": 3, "dW[2]": 3, "db[2]": 3, "dA[1]": None}
+    elsewhere = chain_payload(steps, 0, ACTS, unit=(2, 3))  # layer 1: the unit is not there
+    assert elsewhere["unit"] == 0 and elsewhere["worked"][0].startswith("Z[1][0,0]")
+
+
+def test_every_heatmap_says_which_equation_gives_its_entries(session):
+    steps = session_steps(session)
+    formulas = {t["name"]: t["formula"] for index in range(len(steps))
+                for t in chain_payload(steps, index, ACTS)["tensors"]}
+    assert formulas["Z[2]"] == "Z[2][i,j] = W[2][i,:] A[1][:,j] + b[2][i]"
+    assert formulas["A[2]"] == "A[2][i,j] = tanh(Z[2][i,j])"
+    assert formulas["dZ[3]"] == "dZ[3][i,j] = dA[3][i,j] * leaky_relu'(Z[3][i,j])"
+    assert formulas["dW[1]"].startswith("dW[1][i,j] = (1/m) sum over examples of dZ[1][i,:]")
+    assert formulas["Y"].startswith("Y[0,j]")

@@ -4,9 +4,14 @@
     view.show(session_steps(session), session.activations)   # after every change
     view.step = 3                                            # or the page's Next button
 
-The page's Start / Previous / Next buttons set ``step``; the kernel answers with that
-step's payload. Its text alternative, ``frame["label"]``, is the step's text: where the
-walk is, the equation, and entry [0, 0] worked with its values.
+The page's Start / Previous / Next buttons (or the arrow keys) set ``step``; the kernel
+answers with that step's payload. "Play the pass" steps through one pass at a lecturer's
+pace and then adds one to ``passes``: the explorer takes one gradient step (the update
+between two passes) and the walk starts again at layer 1 forward. ``selected`` is the unit
+selected in the network view (the explorer links the two): its row is the worked entry.
+With ``predict`` on, the payload also holds ``predict.question`` for the step: the page
+asks it before it shows the step's numbers. The text alternative, ``frame["label"]``, is
+the step's text: where the walk is, the equation, and the worked entry with its values.
 """
 
 import traitlets
@@ -14,6 +19,7 @@ import traitlets
 from .browser import esm, pack
 from .chain import boxes, chain_payload
 from .pass_view import CMAP, PassView, colour_table
+from .predict import question
 
 
 def packed(payload):
@@ -36,7 +42,10 @@ class ChainView(PassView):
     _esm = esm("chain_view.js")
     step = traitlets.Int(0).tag(sync=True)
     steps = traitlets.Int(1).tag(sync=True)
-    redraw_on = ("step",)
+    passes = traitlets.Int(0).tag(sync=True)  # "Play the pass" finished a pass: update
+    predict = traitlets.Bool(False).tag(sync=True)  # ask a question before each step shows
+    selected = traitlets.List([1, 0])  # (l, i): the network view's selected unit
+    redraw_on = ("step", "selected", "predict")
     packed, text = staticmethod(packed), staticmethod(chain_text)
 
     @traitlets.validate("step")
@@ -59,9 +68,16 @@ class ChainView(PassView):
         else:
             self.redraw()
 
+    def update(self, session, steps):
+        """The explorer's call after every change: the session's pass."""
+        self.show(steps, session.activations)
+
     def payload(self):
         steps, activations = self._pass
-        return chain_payload(steps, self.step, activations)
+        payload = chain_payload(steps, self.step, activations, unit=tuple(self.selected))
+        if self.predict:
+            payload["question"] = question(steps, self.step, activations, tuple(self.selected))
+        return payload
 
 
 def draw_chain(payload, figure=None):

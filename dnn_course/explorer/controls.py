@@ -20,11 +20,15 @@ LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 3.0, 8.0, 10.0, 
 STYLE = """<style>
 .dnn-explorer table td, .dnn-explorer table th {padding: 0 8px; text-align: right}
 .dnn-explorer pre.dnn-pre {font-size: 12px; line-height: 1.25; margin: 0}
-.dnn-presenter {--jp-widgets-font-size: 20px; --jp-widgets-inline-height: 40px;
-                --jp-widgets-inline-label-width: 160px; font-size: 20px}
-.dnn-presenter .dnn-advanced {display: none !important}
+.dnn-presenter {zoom: 1.5}  /* the 1280x720 screen on a 1920x1080 projector; 12 px -> 18 px */
+.dnn-presenter sup, .dnn-presenter sub {font-size: 100%}
+/* on a smaller projector the curves make way: the network keeps its size and its text 18 px */
+@media (max-width: 1700px) {.dnn-presenter .dnn-curves {display: none}}
+.dnn-screen-top {align-items: flex-start; gap: 6px}
+.dnn-screen-top > *, .dnn-screen > * {min-width: 0}
+.dnn-curves canvas {max-width: 100%; height: auto !important}
+.dnn-run {flex-wrap: wrap; align-items: center}
 .jp-RenderedHTMLCommon a, .dnn-explorer a {text-decoration: underline !important}
-.dnn-presenter pre.dnn-pre {font-size: 18px}
 </style>"""
 
 _wide = {"description_width": "initial"}
@@ -77,6 +81,10 @@ def run_controls(clock):
         "iteration": clock.add_class("dnn-iteration"),
         "presenter": widgets.ToggleButton(description="Presenter layout",
                                           layout=widgets.Layout(width="auto")),
+        "settings": widgets.ToggleButton(description="Settings", icon="",
+                                         tooltip="show or hide the settings and scenarios",
+                                         layout=widgets.Layout(width="auto")
+                                         ).add_class("dnn-settings-toggle"),
         "message": widgets.HTML().add_class("dnn-message"),
         "lesson": widgets.HTML().add_class("dnn-lesson"),
     }
@@ -118,10 +126,12 @@ def scenario_buttons():
 
 
 def layout(c, views, inside_views=()):
-    """The root box: run bar, controls | boundary | curves, scenarios, inside, state.
+    """The root box: one screen of run bar, boundary | network | curves, and the chain's
+    step; the settings in a side panel that ``c["settings"]`` opens and closes; below the
+    screen, the gradient table and the same numbers as text.
 
-    Inside the network: the live chain and network views, then the step-through's text,
-    which says the same numbers in words (the views' accessible alternative).
+    The screen fits 1280x800 without scrolling (Voila, and JupyterLab with the file browser
+    closed); a narrower window wraps its parts, uncut.
     """
     box, row = widgets.VBox, widgets.HBox
     data = box([widgets.HTML("<b>Data</b>"), *(c[k] for k in (
@@ -129,26 +139,29 @@ def layout(c, views, inside_views=()):
     network = box([widgets.HTML("<b>Network</b>"), *(c[k] for k in (
         "hidden_layers", "neurons", "neurons_per_layer", "hidden_activation",
         "activation_per_layer", "learning_rate", "init_scale", "seed", "steps_per_tick"))])
-    def keep():  # its natural size: on a narrow screen the next part wraps below, uncut
-        return widgets.Layout(flex="0 0 auto")
+    state = box([widgets.HTML("<b>State</b>"), row([c["export"], c["import"]]),
+                 c["upload_json"], c["download"], c["json"]])
+    scenarios = box([widgets.HTML("<b>Scenarios</b>"), *c["scenarios"].values()])
+    side = box([scenarios, data, network, state],
+               layout=widgets.Layout(display="none", flex="0 0 auto", width="340px"))
+    c["side"] = side.add_class("dnn-side")  # the panel opens and closes it
+    def size(flex):  # the boundary keeps its size; the network and the curves may shrink
+        return widgets.Layout(flex=flex, min_width="0")
 
-    boundary = box([views.boundary_widget], layout=keep()).add_class("dnn-boundary")
-    curves = box([views.curves_widget, c["norms"]], layout=keep()).add_class("dnn-curves")
-    inside = box([widgets.HTML("<b>Inside the network</b>"), *inside_views,
-                  widgets.HTML("<b>The same numbers as text</b>"),
-                  row([c["direction"], c["layer"], c["next"]]), c["text"]])
-    state = box([widgets.HTML("<b>State</b>"), row([c["export"], c["import"],
-                 c["upload_json"], c["download"]]), c["json"]])
-    for part in (data, network, state):
-        part.add_class("dnn-advanced")
+    boundary = box([views.boundary_widget], layout=size("0 0 auto")).add_class("dnn-boundary")
+    curves = box([views.curves_widget], layout=size("0 1 403px")).add_class("dnn-curves")
+    chain, *others = inside_views or [widgets.HTML()]
+    others = [box([view], layout=size("1 1 520px")) for view in others]
+    screen = box([row([boundary, *others, curves]).add_class("dnn-screen-top"), chain],
+                 layout=widgets.Layout(flex="1 1 auto", min_width="0")).add_class("dnn-screen")
+    c["added"] = row(layout=widgets.Layout(flex_flow="row wrap"))  # Explorer.add_view
+    below = box([c["added"], c["norms"], widgets.HTML("<b>The same numbers as text</b>"),
+                 row([c["direction"], c["layer"], c["next"]]), c["text"]])
     root = box([
         widgets.HTML(STYLE), SliderNames(), UploadLimit(
             {"dnn-upload-csv": c["upload_csv"], "dnn-upload-json": c["upload_json"]}, c["message"]),
-        row([c["play"], c["pause"], c["step"], c["reset"], c["iteration"], c["presenter"]]),
-        c["message"],
-        row([box([data, network], layout=keep()), boundary, curves],
-            layout=widgets.Layout(flex_flow="row wrap")),
-        row(list(c["scenarios"].values()), layout=widgets.Layout(flex_flow="row wrap")),
-        c["lesson"], inside, state,
+        row([c["play"], c["pause"], c["step"], c["reset"], c["iteration"], c["settings"],
+             c["presenter"], c["message"], c["lesson"]]).add_class("dnn-run"),
+        row([side, screen]), below,
     ])
     return root.add_class("dnn-explorer")

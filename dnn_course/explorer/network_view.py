@@ -13,7 +13,7 @@ import traitlets
 
 from ..guards import is_integer, shown
 from .browser import esm, pack
-from .network import network_payload
+from .network import network_payload, plane_activations, plane_grid
 from .pass_view import CMAP, PassView
 
 COLORS = {True: "#5e3c99", False: "#e66101"}  # W > 0 purple solid, W < 0 orange dashed
@@ -37,6 +37,9 @@ def network_text(payload):
     text = (f"Network {' -> '.join(map(str, dims))} ({', '.join(payload['activations'])}); "
             f"edges show {kind}[l], largest |{kind}| = {payload['edge_limit']:.3g}; "
             f"dead ReLU units: {', '.join(dead) or 'none'}.")
+    if payload.get("focus"):
+        f = payload["focus"]
+        text += f" Highlighted: layer {f['layer']}, the chain's {f['row']} step."
     if payload["selected"]:
         s = payload["selected"]
         text += f" Selected: layer {s['layer']}, unit {s['unit']}, b = {s['b']:.4g}."
@@ -74,6 +77,25 @@ class NetworkView(PassView):
                                        f"and i from 0 to n[l] - 1, got {shown(value)}")
         return list(value)
 
+    focus = None  # (row, l): the chain view's step, highlighted in the network
+
+    def follow(self, row, l):
+        """Highlight the chain's step: layer l, with dW[l] on the edges on a backward step
+        and W[l] on a forward one (one redraw)."""
+        self.focus = (row, l)
+        edges = "dW" if row == "backward" else "W"
+        if self.edges != edges:
+            self.edges = edges  # redraws
+        else:
+            self.redraw()
+
+    def update(self, session, steps):
+        """The explorer's call after every change: the session's pass, and each unit's
+        activation over the input plane."""
+        planes = plane_activations(session.parameters, session.activations,
+                                   plane_grid(session.X_train))
+        self.show(steps, session.activations, planes)
+
     def show(self, steps, activations, planes=None):
         """Show a new pass; keep the edge kind, and the selected unit while it exists."""
         self._pass = (steps, list(activations), planes)
@@ -87,7 +109,8 @@ class NetworkView(PassView):
 
     def payload(self):
         steps, activations, planes = self._pass
-        return network_payload(steps, activations, self.edges, tuple(self.selected), planes)
+        return {**network_payload(steps, activations, self.edges, tuple(self.selected), planes),
+                "focus": self.focus and {"row": self.focus[0], "layer": self.focus[1]}}
 
 
 def draw_network(payload, figure=None):

@@ -3,8 +3,8 @@
 The panel owns its widgets and its one piece of state, ``syncing`` (True while it shows
 new settings, so the controls' callbacks know the change is not the user's). The
 ``Explorer`` tells it what to show through the ``show_*`` methods; ``wiring.connect``
-routes its widgets' events to the Explorer's public methods. A new view adds its widget to
-``Views`` and its place to ``controls.layout``.
+routes its widgets' events to the Explorer's public methods. A view added with
+``Explorer.add_view`` goes under the screen (``place``).
 """
 
 import contextlib
@@ -87,8 +87,19 @@ class Panel:
         self.controls["download"].value = readouts.download_link(text)
 
     def set_presenter(self, on):
-        """Large fonts, fewer controls (the CSS class dnn-presenter)."""
+        """Everything 1.5 times larger (the CSS class dnn-presenter): the screen made for
+        1280x720 fills a 1920x1080 projector, its smallest text 18 px."""
         (self.widget.add_class if on else self.widget.remove_class)("dnn-presenter")
+
+    def place(self, view):
+        """Lay out an added view (``Explorer.add_view``) under the screen."""
+        added = self.controls["added"]
+        added.children = (*added.children, view)
+
+    def show_side(self, on):
+        """Open (or close) the side panel: scenarios, data, network and state settings."""
+        self.controls["side"].layout.display = "flex" if on else "none"
+        self.controls["settings"].value = on
 
     def clear_uploads(self):
         self.controls["upload_json"].value = self.controls["upload_csv"].value = ()

@@ -9,11 +9,12 @@ notebook cell, a test or a benchmark without a browser::
     ex.widget       # the root widget to display
 """
 
+import traitlets
+
 from ..pictured import stack, with_picture
 from . import readouts, state_json, stepthrough, wiring
-from .chain import session_steps
+from .chain import position, session_steps
 from .chain_view import ChainView
-from .network import plane_activations, plane_grid
 from .network_view import NetworkView
 from .own_data import read_csv
 from .panel import Panel
@@ -33,7 +34,7 @@ class Explorer:
     settings : Settings, or None for the defaults (2-8-8-1 ReLU on the circle data)
     X, Y : your own data, (2, m) and (1, m) of 0/1 (or use from_arrays / from_csv)
     figures : "auto" (the page draws the figures when in a kernel), "browser" or "inline"
-    presenter : start in the presenter layout (large fonts, fewer controls)
+    presenter : start in the presenter layout (everything 1.5 times larger, for a projector)
     """
 
     def __init__(self, settings=None, X=None, Y=None, *, figures="auto", presenter=False,
@@ -43,7 +44,11 @@ class Explorer:
         self.views = Views(figures, self.clock)
         self.chain_view, self.network_view = ChainView(self.clock, "chain"), NetworkView(
             self.clock, "network")
-        self.panel = Panel(self.views, self.clock, [self.chain_view, self.network_view])
+        self.inside_views = [self.chain_view, self.network_view]  # every view of the pass
+        traitlets.link((self.network_view, "selected"), (self.chain_view, "selected"))
+        self.chain_view.observe(lambda change: self._follow_chain(), "step")
+        self.chain_view.observe(lambda change: self.next_pass(), "passes")
+        self.panel = Panel(self.views, self.clock, self.inside_views)
         self.ticks = 0  # Play ticks so far
         wiring.connect(self.panel, self)
         self.controls["presenter"].value = presenter
@@ -189,6 +194,12 @@ class Explorer:
             return stepthrough.backward_steps(AL, self.session.Y_train, caches, grads, activations)
         raise ValueError(f'direction must be "forward" or "backward", got {direction!r}')
 
+    def next_pass(self):
+        """After "Play the pass" walked a pass: the update (one iteration), then layer 1
+        forward of the next pass."""
+        self.chain_view.step = 0
+        self.step(1)
+
     def refresh(self):
         """Redraw the figures, the chain and network views and every read-out."""
         self.views.update(self.session)
@@ -201,14 +212,27 @@ class Explorer:
         direction, _ = self.panel.step_shown
         self.panel.show_stepthrough(self.stepthrough(direction))
 
+    def add_view(self, view):
+        """Show one more view of the pass: a ``BrowserView`` built with ``(ex.clock, key)``
+        (so its frame rides in Play's one message a tick) whose ``update(session, steps)``
+        sets its frame from the session and its chain steps. See CONTRIBUTING."""
+        self.inside_views.append(view)
+        self.panel.place(view)
+        view.update(self.session, session_steps(self.session))
+        return view
+
     def show_inside(self):
-        """The chain and network views of the current parameters (one forward + backward)."""
-        session = self.session
-        steps = session_steps(session)
-        self.chain_view.show(steps, session.activations)
-        planes = plane_activations(session.parameters, session.activations,
-                                   plane_grid(session.X_train))
-        self.network_view.show(steps, session.activations, planes)
+        """Every view of the pass (chain, network, added ones): one forward + backward."""
+        steps = session_steps(self.session)
+        self.network_view.focus = position(self.chain_view.step, (len(steps) - 1) // 2)
+        for view in self.inside_views:
+            view.update(self.session, steps)
+
+    def _follow_chain(self):
+        """The network highlights the chain's step (and shows dW on a backward step)."""
+        L = (self.chain_view.steps - 1) // 2
+        if L >= 1 and self.network_view._pass is not None:
+            self.network_view.follow(*position(self.chain_view.step, L))
 
     def _rebuild(self, reset_views=True):
         self.panel.show_settings(self.settings, self.session.own_data is not None)

@@ -29,6 +29,7 @@ def connect(panel, ex):
     for name, button in c["scenarios"].items():
         button.on_click(lambda _, name=name: _guarded(panel, lambda: ex.apply_scenario(name)))
     c["presenter"].observe(lambda change: panel.set_presenter(change["new"]), "value")
+    c["settings"].observe(lambda change: panel.show_side(change["new"]), "value")
     c["direction"].observe(lambda change: _direction(panel, ex, change["new"]), "value")
     c["layer"].observe(lambda change: panel.syncing or ex.show_stepthrough(), "value")
     c["upload_json"].observe(lambda change: _upload(panel, change, ex.load_json), "value")

@@ -100,7 +100,7 @@ def check_views(page, root):
 
 def test_views_in_voila(page, voila):
     page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(voila.url("/"))
+    page.goto(voila.url("/"), wait_until="commit", timeout=240_000)  # Voila runs it all first
     root = page.locator(".dnn-explorer")
     check_views(page, root)
     screenshots(page, root, "voila")

@@ -99,6 +99,8 @@ def check_scenario_button(page, root):
     expected = SCENARIO.settings()
     activation = root.locator(".dnn-hidden-activation")
     rate = root.locator(".dnn-learning-rate")
+    root.locator(".dnn-settings-toggle").click()  # the side panel: scenarios and settings
+    activation.wait_for(state="visible")
     assert widget_value(activation) != expected.hidden_activation
     root.locator(".dnn-scenario", has_text=SCENARIO.title).click()
     wait_for(

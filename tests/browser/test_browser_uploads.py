@@ -29,6 +29,8 @@ def test_a_file_over_the_limit_is_refused_in_the_page_and_the_dashboard_goes_on(
     root = page.locator(".dnn-explorer")
     counter, message = root.locator(".dnn-iteration"), root.locator(".dnn-message")
     counter.wait_for(timeout=120_000)
+    root.locator(".dnn-settings-toggle").click()  # the side panel holds the uploads
+    root.locator(".dnn-upload-csv").wait_for(state="visible")
 
     choose(page, root, big)
     wait_for(page, lambda: f"takes files up to {UPLOAD_MB} MB" in message.inner_text(), 30,

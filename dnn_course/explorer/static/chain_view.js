@@ -46,11 +46,22 @@ function heatmap(tensor, lut) {
     `values from ${low.toPrecision(3)} to ${high.toPrecision(3)}`);
   canvas.addEventListener("mousemove", (event) => {  // the value under the pointer
     const box = canvas.getBoundingClientRect();
-    const i = Math.min(rows - 1, Math.floor((event.clientY - box.top) / cell));
-    const j = Math.min(cols - 1, Math.floor((event.clientX - box.left) / cell));
-    canvas.title = `${tensor.name}[${i},${j}] = ${values[i * cols + j].toPrecision(4)}`;
+    const i = Math.min(rows - 1, Math.floor((event.clientY - box.top) / (box.height / rows)));
+    const j = Math.min(cols - 1, Math.floor((event.clientX - box.left) / (box.width / cols)));
+    canvas.title = `${tensor.name}[${i},${j}] = ${values[i * cols + j].toPrecision(4)}\n` +
+      tensor.formula.replace(/\bi\b/g, String(i)).replace(/\bj\b/g, String(j));
   });
-  figure.append(caption, canvas);
+  const frame = element("div", "dnn-heatmap-frame");  // the canvas, and the outlined row
+  frame.append(canvas);
+  if (tensor.outline !== null && tensor.outline !== undefined && tensor.outline < rows) {
+    const row = element("div", "dnn-heatmap-row");
+    row.style.top = `${tensor.outline * cell}px`;
+    row.style.height = `${cell}px`;
+    frame.append(row);
+    canvas.setAttribute("aria-label", `${canvas.getAttribute("aria-label")}; row ` +
+      `${tensor.outline} (the selected unit) outlined`);
+  }
+  figure.append(caption, frame);
   if (tensor.note) figure.append(element("div", "dnn-heatmap-note", tensor.note));
   return figure;
 }
@@ -97,6 +108,25 @@ export default {
       buttons[name].setAttribute("aria-label", label);
       controls.append(buttons[name]);
     }
+    // Play the pass: one step every `pace` seconds; after layer 1 backward the kernel
+    // takes the update (passes + 1) and the walk starts again at layer 1 forward.
+    const play = element("button", "dnn-chain-play", "▶ Play the pass");
+    play.setAttribute("aria-pressed", "false");
+    play.setAttribute("aria-keyshortcuts", "P");
+    const paceLabel = element("label", "", "s / step ");
+    const pace = element("select", "dnn-chain-pace");
+    for (const seconds of [1, 2, 3, 5]) pace.append(new Option(String(seconds), String(seconds)));
+    pace.value = "2";
+    paceLabel.append(pace);
+    controls.append(play, paceLabel);
+    // Predict, then reveal: the step's question first, its numbers once it is answered.
+    const predict = element("button", "dnn-chain-predict", "Predict, then reveal");
+    predict.setAttribute("aria-pressed", "false");
+    predict.onclick = () => { model.set("predict", !model.get("predict")); model.save_changes(); };
+    const score = element("span", "dnn-chain-score");
+    controls.append(predict, score);
+    const answers = new Map();  // question key -> the choice made
+    let right = 0, asked = 0, waiting = false, last = null;
     const where = element("span", "dnn-chain-position");
     where.setAttribute("aria-live", "polite");
     controls.append(where);
@@ -104,10 +134,39 @@ export default {
       model.set("step", (step + model.get("steps")) % model.get("steps"));
       model.save_changes();
     };
+    const advance = () => {
+      if (waiting) return;  // a question is open: Play the pass waits for the answer
+      if (model.get("step") === model.get("steps") - 1) {  // the pass is done: update
+        model.set("passes", model.get("passes") + 1);  // (the explorer takes a step)
+        model.set("step", 0);
+        model.save_changes();
+      } else {
+        go(model.get("step") + 1);
+      }
+    };
+    let timer = null;
+    const playing = (on) => {
+      clearInterval(timer);
+      timer = on ? setInterval(advance, 1000 * Number(pace.value)) : null;
+      play.textContent = on ? "❚❚ Pause the pass" : "▶ Play the pass";
+      play.setAttribute("aria-pressed", String(on));
+    };
+    play.onclick = () => playing(timer === null);
+    pace.onchange = () => timer !== null && playing(true);
     buttons.start.onclick = () => go(0);
     buttons.prev.onclick = () => go(model.get("step") - 1);
     buttons.next.onclick = () => go(model.get("step") + 1);
-    const body = element("div");
+    el.addEventListener("keydown", (event) => {  // the keyboard steps the pass
+      if (event.target.tagName === "SELECT") return;
+      const keys = { ArrowRight: () => go(model.get("step") + 1),
+        ArrowLeft: () => go(model.get("step") - 1), p: () => playing(timer === null),
+        P: () => playing(timer === null) };
+      if (keys[event.key]) {
+        keys[event.key]();
+        event.preventDefault();
+      }
+    });
+    const body = element("div", "dnn-chain-body");  // the picture and words | the heatmaps
     el.replaceChildren(controls, body);
     const draw = (frame) => {
       const data = model.get("data");
@@ -120,10 +179,53 @@ export default {
       const worked = element("pre", "dnn-chain-worked", frame.worked.join("\n"));
       const maps = element("div", "dnn-chain-heatmaps");
       maps.append(...frame.tensors.map((tensor) => heatmap(tensor, lut)));
-      detail.append(equation, worked, maps);
+      detail.append(picture(data, frame), equation, worked);
       if (frame.note) detail.append(element("div", "dnn-chain-note", frame.note));
-      body.replaceChildren(picture(data, frame), detail);
+      last = frame;
+      predict.setAttribute("aria-pressed", String(Boolean(frame.question)));
+      score.textContent = frame.question ? `score ${right} / ${asked}` : "";
+      waiting = false;
+      if (frame.question) {
+        const q = frame.question, key = `${frame.index}|${frame.worked.join("|")}|${q.text}`;
+        const box = element("div", "dnn-question");
+        box.setAttribute("role", "group");
+        box.setAttribute("aria-label", "Predict, then reveal");
+        box.append(element("p", "dnn-question-text", q.text));
+        const feedback = element("p", "dnn-question-feedback");
+        feedback.setAttribute("aria-live", "polite");
+        const answer = answers.get(key);
+        for (const choice of q.choices) {
+          const button = element("button", "dnn-question-choice", choice);
+          button.disabled = answer !== undefined;
+          if (answer === choice) button.setAttribute("aria-pressed", "true");
+          button.onclick = () => {
+            answers.set(key, choice);
+            asked += 1;
+            right += choice === q.answer ? 1 : 0;
+            draw(last);
+            body.querySelector(".dnn-question-feedback")?.focus();
+          };
+          box.append(button);
+        }
+        box.append(feedback);
+        if (answer === undefined) {  // the step's numbers stay hidden until the answer
+          waiting = true;
+          worked.hidden = true;
+          maps.replaceChildren(element("p", "dnn-question-hidden",
+            "Answer the question to reveal this step's numbers."));
+        } else {
+          feedback.tabIndex = -1;
+          feedback.textContent = (answer === q.answer ? "✓ Right. " :
+            `✗ Not quite: the answer is ${q.answer}. `) + q.reason;
+        }
+        detail.append(box);
+      }
+      body.replaceChildren(detail, maps);
     };
-    return whenChanged(model, el, draw);
+    const stop = whenChanged(model, el, draw);
+    return async () => {
+      playing(false);
+      (await stop)();
+    };
   },
 };

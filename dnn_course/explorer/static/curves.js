@@ -39,7 +39,7 @@ function drawAxes(ctx, top, ylabel, yTicks, yOf, xTicks, xOf, showX) {
 const DASHES = [[], [6, 3], [2, 2], [8, 3, 2, 3], [1, 3], [10, 4], [4, 2, 1, 2]];
 
 function drawLegend(ctx, top, names, colors) {
-  ctx.font = "10px DejaVu Sans, Arial, sans-serif";
+  ctx.font = FONT;
   ctx.textAlign = "left";
   const widths = names.map((n) => 24 + ctx.measureText(n).width);
   const columns = Math.min(4, names.length);

@@ -1,6 +1,7 @@
 // The network view: neurons as nodes (each showing its activation over the input plane for
 // 2-D data), edges W[l][i,j] (or dW[l][i,j]): purple solid for > 0, orange dashed for < 0,
-// width by |value|; dead ReLU units crossed out; the selected unit's numbers below.
+// width by |value|; dead ReLU units crossed out; the chain's step highlighted (its layer,
+// with dW[l] and arrows back on a backward step); a click selects the chain's worked unit.
 // data: {cmap, planes_shape}   frame: network.network_payload(...)
 
 const POSITIVE = "#5e3c99", NEGATIVE = "#e66101";
@@ -37,7 +38,7 @@ export default {
     key.innerHTML = `${sample(POSITIVE, "")} &gt; 0 &nbsp;${sample(NEGATIVE, "4 3")} &lt; 0 ` +
       "&nbsp;✕ dead ReLU";
     bar.append(key);
-    const width = 560, height = 300;
+    const width = 520, height = 236;
     const { canvas, ctx } = makeCanvas(el, width, height);
     canvas.classList.add("dnn-network-canvas");
     canvas.setAttribute("role", "img");
@@ -65,23 +66,40 @@ export default {
       centres = dims.map((n, l) => Array.from({ length: n }, (_, i) => [
         30 + (l * (width - 60)) / L, height / 2 + (i - (n - 1) / 2) * (size + 3), size / 2]));
       ctx.clearRect(0, 0, width, height);
+      const focus = frame.focus;  // the chain's step: its layer stands out, the rest fades
+      if (focus) {
+        const x = centres[focus.layer][0][0], half = (width - 60) / L / 2;
+        ctx.fillStyle = focus.row === "backward" ? "#e8e0f4" : "#fff3c4";
+        ctx.fillRect(x - half, 16, half + size, height - 16);
+      }
       const limit = frame.edge_limit || 1;
       for (let l = 1; l <= L; l++) {
+        ctx.globalAlpha = focus && focus.row !== "loss" && focus.layer !== l ? 0.25 : 1;
         const W = unpack(frame.edges[l - 1]), cols = dims[l - 1];
         for (let i = 0; i < dims[l]; i++) {
           for (let j = 0; j < cols; j++) {
             const w = W[i * cols + j];
             const [x0, y0, r0] = centres[l - 1][j], [x1, y1, r1] = centres[l][i];
-            ctx.strokeStyle = w >= 0 ? POSITIVE : NEGATIVE;
+            ctx.strokeStyle = ctx.fillStyle = w >= 0 ? POSITIVE : NEGATIVE;
             ctx.setLineDash(w >= 0 ? [] : [4, 3]);
             ctx.lineWidth = 0.3 + 3.5 * Math.abs(w) / limit;
             ctx.beginPath();
             ctx.moveTo(x0 + r0, y0);
             ctx.lineTo(x1 - r1, y1);
             ctx.stroke();
+            if (focus && focus.row === "backward" && focus.layer === l) {  // dZ flows back
+              const mx = (x0 + x1) / 2, my = (y0 + y1) / 2, a = Math.atan2(y0 - y1, x0 - x1);
+              ctx.setLineDash([]);
+              ctx.beginPath();
+              ctx.moveTo(mx + 5 * Math.cos(a), my + 5 * Math.sin(a));
+              ctx.lineTo(mx + 5 * Math.cos(a + 2.5), my + 5 * Math.sin(a + 2.5));
+              ctx.lineTo(mx + 5 * Math.cos(a - 2.5), my + 5 * Math.sin(a - 2.5));
+              ctx.fill();
+            }
           }
         }
       }
+      ctx.globalAlpha = 1;
       ctx.setLineDash([]);
       const planes = frame.planes ? frame.planes.map(unpack) : null;
       const [selL, selI] = frame.selected ? [frame.selected.layer, frame.selected.unit] : [-1, -1];
@@ -122,6 +140,13 @@ export default {
       ctx.font = FONT;
       ctx.textAlign = "center";
       dims.forEach((n, l) => ctx.fillText(l === 0 ? "x" : `layer ${l}`, centres[l][0][0], 12));
+      if (focus) {  // in words too, not by colour alone
+        const words = { forward: `▶ forward: Z[${focus.layer}], A[${focus.layer}] from W[${focus.layer}]`,
+          loss: `loss: dA[${focus.layer}] from A[${focus.layer}] and Y`,
+          backward: `◀ backward: dZ[${focus.layer}] flows back, dW[${focus.layer}] on the edges` };
+        ctx.textAlign = "left";
+        ctx.fillText(words[focus.row], 4, height - 4);
+      }
       if (pick.layer.options.length !== L) {
         pick.layer.replaceChildren(...dims.slice(1).map((_, l) => new Option(String(l + 1), String(l + 1))));
       }
@@ -132,12 +157,10 @@ export default {
           pick.unit.replaceChildren(...Array.from({ length: dims[s.layer] }, (_, i) => new Option(String(i), String(i))));
         }
         pick.unit.value = String(s.unit);
-        const dead = frame.dead[s.layer - 1][s.unit] ? "  (dead ReLU: Z <= 0 on every example)" : "";
-        detail.textContent = `layer ${s.layer}, unit ${s.unit} (${frame.activations[s.layer - 1]})${dead}\n` +
-          `W[${s.layer}][${s.unit},:] = ${numbers(unpack(s.W))}\n` +
-          `b[${s.layer}][${s.unit}]   = ${s.b.toPrecision(4)}\n` +
-          `Z[${s.layer}][${s.unit},:] = ${numbers(unpack(s.Z))}  (first ${unpack(s.Z).length} examples)\n` +
-          `dZ[${s.layer}][${s.unit},:] = ${numbers(unpack(s.dZ))}`;
+        const dead = frame.dead[s.layer - 1][s.unit] ? ", dead ReLU (Z <= 0 on every example)" : "";
+        detail.textContent = `selected: layer ${s.layer}, unit ${s.unit} ` +
+          `(${frame.activations[s.layer - 1]}), b = ${s.b.toPrecision(3)}${dead}; ` +
+          "its row is the chain's worked entry";
       }
     };
     return whenChanged(model, el, draw);
