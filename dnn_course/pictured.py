@@ -21,7 +21,6 @@ import io
 import os
 
 import ipywidgets as widgets
-from PIL import Image
 
 
 def png(figure):
@@ -33,6 +32,8 @@ def png(figure):
 
 def stack(images, across=False):
     """Images (PNG or JPEG bytes) one under the other, or side by side: one PNG."""
+    from PIL import Image  # here: a dashboard, which draws no picture, never loads it
+
     parts = [Image.open(io.BytesIO(image)).convert("RGB") for image in images]
     sizes = [part.size for part in parts]
     if across:
