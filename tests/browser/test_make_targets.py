@@ -157,7 +157,7 @@ def test_a_browser_without_the_token_gets_the_login_page(target, browser, reques
             page.goto(made.url.split("?")[0] + query)
             page.locator("input[type=password]").first.wait_for(timeout=60_000)
             assert "/login" in page.url
-            assert page.get_by_role("button", name="Play").count() == 0
+            assert page.get_by_role("button", name="Play", exact=True).count() == 0
             assert page.locator(".jp-Notebook").count() == 0
     finally:
         page.close()
@@ -169,9 +169,9 @@ def test_make_demo_url_opens_the_explorer(demo, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     try:
         page.goto(demo.url)
-        page.get_by_role("button", name="Play").wait_for(timeout=120_000)
+        page.get_by_role("button", name="Play", exact=True).wait_for(timeout=120_000)
         page.screenshot(path=demo.stdout.parent / "demo.png")
-        for part in (page.get_by_role("button", name="Play"),
+        for part in (page.get_by_role("button", name="Play", exact=True),
                      page.locator(".dnn-boundary canvas").first,
                      page.locator(".dnn-curves canvas").first):
             part.wait_for()
@@ -297,7 +297,7 @@ def test_play_stops_working_once_the_demo_page_is_closed(tmp_path, browser):
     try:
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.goto(made.url)
-        page.get_by_role("button", name="Play").click(timeout=120_000)
+        page.get_by_role("button", name="Play", exact=True).click(timeout=120_000)
         counter = page.locator(".dnn-iteration")
         page.wait_for_function("() => /iteration [1-9]/.test("
                                "document.querySelector('.dnn-iteration').textContent)",

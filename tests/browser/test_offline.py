@@ -43,7 +43,7 @@ def typeset(page, selector):
 
 def test_voila_as_make_demo_serves_it_typesets_offline(voila, page):
     page.goto(voila.url("/"), wait_until="commit")
-    page.get_by_role("button", name="Play").wait_for(timeout=120_000)
+    page.get_by_role("button", name="Play", exact=True).wait_for(timeout=120_000)
     assert page.locator('link[href*="fontawesome"]').count() == 0
     typeset(page, "mjx-container")
 
