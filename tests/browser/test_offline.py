@@ -8,10 +8,12 @@ templates used to link CDNs (Voila standalone, as `make demo` serves it; Jupyter
 typeset their TeX offline: MathJax's output is there and no `$...$` source is left.
 """
 
+import secrets
 import shutil
 
 import nbformat
 import pytest
+from jupyter_servers import EXPLORER, start_voila, stop
 
 from scripts import chromium
 
@@ -41,11 +43,24 @@ def typeset(page, selector):
     return page.locator(selector).count()
 
 
-def test_voila_as_make_demo_serves_it_typesets_offline(voila, page):
+def test_voila_as_make_demo_serves_it_works_offline(voila, page):
+    """make demo's dashboard: the explorer, no CDN link, no TeX source left on the page."""
     page.goto(voila.url("/"), wait_until="commit")
     page.get_by_role("button", name="Play", exact=True).wait_for(timeout=120_000)
     assert page.locator('link[href*="fontawesome"]').count() == 0
-    typeset(page, "mjx-container")
+    assert page.evaluate(TEX_LEFT) == []
+
+
+def test_voila_standalone_typesets_notebook_05_offline(served_notebooks, tmp_path, page):
+    """Standalone Voila, as make demo runs it, on a notebook with equations (05)."""
+    server = start_voila(served_notebooks / EXPLORER, tmp_path, secrets.token_hex(16))
+    try:
+        page.goto(server.url("/"), wait_until="commit")
+        page.get_by_role("button", name="Play", exact=True).wait_for(timeout=180_000)
+        assert page.locator('link[href*="fontawesome"]').count() == 0
+        typeset(page, "mjx-container")
+    finally:
+        stop(server.process)
 
 
 def test_jupyterlab_voila_route_typesets_notebook_03_offline(lab_sessions, page):
