@@ -369,6 +369,12 @@ def check_hidden_activation(hidden_activation, L, choices):
     return list(names)
 
 
+def check_layer_activations(hidden_activation, L, *, choices):
+    """(g[1..L-1] as a list, L): the names ``check_hidden_activation`` reads, and L >= 1."""
+    check_integer("L", L, 1, " (the number of layers)")
+    return check_hidden_activation(hidden_activation, L, choices), L
+
+
 def check_caches(AL, Y, caches, hidden_activation, *, choices):
     """(AL, Y, caches, hidden_activation): AL (1, m) and ``caches``, the list of L layer
     caches forward returned with it; Y (1, m) of 0/1; g[1..L-1] named from ``choices``."""

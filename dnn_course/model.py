@@ -15,6 +15,7 @@ from .guards import (
     check_activation_layer,
     check_caches,
     check_hidden_activation,
+    check_layer_activations,
     check_layer_backward,
     check_network,
     checked_by,
@@ -63,9 +64,10 @@ def hidden_activations(hidden_activation, L):
     return check_hidden_activation(hidden_activation, L, ACTIVATIONS)
 
 
+@checked_by(check_layer_activations, choices=ACTIVATIONS)
 def layer_activations(hidden_activation, L):
-    """[g[1], ..., g[L]]: the hidden activations (one name, or a checked list of L - 1),
-    then sigmoid at the output layer L."""
+    """[g[1], ..., g[L]]: the hidden activations (one name, or one per hidden layer), then
+    sigmoid at the output layer L."""
     if isinstance(hidden_activation, str):
         return [hidden_activation] * (L - 1) + ["sigmoid"]
     return [*hidden_activation, "sigmoid"]
@@ -81,7 +83,7 @@ def L_model_forward(X, parameters, hidden_activation="relu"):
     y-hat, and caches, a list of L LayerCache: caches[l-1] belongs to layer l.
     """
     L = len(parameters) // 2
-    return forward_layers(X, parameters, layer_activations(hidden_activation, L))
+    return forward_layers(X, parameters, layer_activations.unchecked(hidden_activation, L))
 
 
 def forward_layers(X, parameters, activations, layer=linear_activation_forward.unchecked):
@@ -113,7 +115,8 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu", compute_dA0=True):
     """
     L = len(caches)
     dA = dAL.unchecked(AL, Y)
-    return backward_layers(dA, caches, layer_activations(hidden_activation, L), compute_dA0)
+    return backward_layers(dA, caches, layer_activations.unchecked(hidden_activation, L),
+                           compute_dA0)
 
 
 def backward_layers(dA, caches, activations, compute_dA0=True,

@@ -65,7 +65,7 @@ def screenshot(page_path, target):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)  # offline: the page's MathJax CDN fails at once
+        browser = chromium.launch(playwright)  # offline: MathJax comes from the environment
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.goto(page_path.as_uri(), wait_until="load")
         # the student's answer at the top, its grade cell under it

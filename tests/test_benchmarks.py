@@ -112,3 +112,16 @@ def test_a_class_waits_for_the_cores_or_for_the_one_server_process():
 
     assert class_wait(1.6, 0.01, students=200, cores=16) == pytest.approx(20)  # the cores
     assert class_wait(1.6, 0.5, students=200, cores=16) == pytest.approx(100)  # the server
+
+
+def test_the_call_counts_print_a_row_per_case_and_no_guard_calls_in_the_loop(capsys):
+    from benchmarks import calls
+
+    calls.main([])
+    rows = [line.split("|")[1:-1] for line in capsys.readouterr().out.splitlines()[2:]]
+    assert [row[1].strip() for row in rows] == [
+        "L_layer_model [64, 20, 7, 5, 1]", "L_layer_model [2, 8, 8, 1]",
+        "explorer Session.step [2, 8, 8, 1]"]
+    for row in rows:
+        guard_calls, python_calls, c_calls = (float(cell) for cell in row[2:])
+        assert guard_calls <= 5 and python_calls > 0 and c_calls > 0

@@ -140,13 +140,14 @@ REPOSITORY_LINKS = [  # (what, pattern giving owner/name)
     ("Binder badge", r"mybinder\.org/v2/gh/([\w.-]+/[\w.-]+)/"),
     ("git clone", r"git clone https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?[\s)`]"),
     ("nbgitpuller link", r"git-pull\?repo=([^&\s)`]+)"),
+    ("website's repository", r"^  url: https://github\.com/([\w.-]+/[\w.-]+)$"),
 ]
 
 
 def documents():
     files = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md")),
              *sorted((REPO / "jupyterhub").iterdir()), *sorted((REPO / "binder").iterdir()),
-             *sorted((REPO / "notebooks").glob("*.ipynb"))]
+             *sorted((REPO / "notebooks").glob("*.ipynb")), REPO / "site" / "_config.yml"]
     return [path for path in files if path.is_file()]
 
 
@@ -157,7 +158,7 @@ def test_every_link_to_the_published_repository_uses_the_one_address():
     for path in documents():
         text = path.read_text()
         for what, pattern in REPOSITORY_LINKS:
-            for found in re.findall(pattern, text):
+            for found in re.findall(pattern, text, flags=re.M):
                 found = urllib.parse.unquote(found).removeprefix("https://github.com/")
                 assert found == owner_name, f"{path.name}: {what} points at {found}"
                 seen[what] += 1

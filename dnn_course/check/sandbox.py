@@ -76,7 +76,7 @@ def encode(value, arrays, depth=0):
     if isinstance(value, float):
         return {"float": float.__repr__(value)}
     if isinstance(value, int):
-        return int.__repr__(value) and int(int.__index__(value))
+        return int(int.__repr__(value))
     if isinstance(value, str):
         return str.__str__(value)
     if isinstance(value, tuple):

@@ -27,7 +27,7 @@ STYLE = """<style>
 .dnn-screen-top {align-items: flex-start; gap: 6px}
 .dnn-screen-top > *, .dnn-screen > * {min-width: 0}
 .dnn-curves canvas {max-width: 100%; height: auto !important}
-.dnn-run {flex-wrap: wrap; align-items: center}
+.dnn-run {flex-wrap: wrap; align-items: center; margin-bottom: 6px}  /* clear of focus rings */
 .jp-RenderedHTMLCommon a, .dnn-explorer a {text-decoration: underline !important}
 </style>"""
 

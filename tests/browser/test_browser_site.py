@@ -64,7 +64,8 @@ class Visit:
     def __init__(self, page, base):
         self.page, self.base, self.requests, self.failures = page, base, [], []
         page.on("request", lambda request: self.requests.append(request.url))
-        page.on("requestfailed", lambda request: self.failures.append(f"failed: {request.url}"))
+        page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"
+                and self.failures.append(f"{request.failure}: {request.url}"))
         page.on("response", lambda response: response.status >= 400
                 and self.failures.append(f"{response.status}: {response.url}"))
 
@@ -77,6 +78,7 @@ class Visit:
         """Requests that left the machine, and requests that failed (none expected).
 
         about:blank is MathJax's probe of whether the browser takes web fonts: no request.
+        A request the next navigation aborts (MathJax still loading a file) is no failure.
         """
         outside = [url for url in self.requests
                    if not url.startswith((self.base, "data:", "blob:", "about:blank"))]
