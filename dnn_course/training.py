@@ -11,6 +11,7 @@ from .cost import compute_cost
 from .divergence import Watch, check_scale
 from .guards import (
     as_binary,
+    check_examples,
     check_labels,
     check_layer_dims,
     check_start,
@@ -134,4 +135,5 @@ def accuracy(predictions, Y):
     """
     predictions = as_binary("predictions", predictions, " — pass predict(X, parameters), not AL")
     Y = check_labels(Y, predictions, other="predictions")
+    check_examples("predictions", predictions, "the accuracy, correct / m, is an")
     return float(np.mean(predictions == Y))

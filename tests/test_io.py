@@ -311,3 +311,11 @@ def test_a_file_swapped_for_a_named_pipe_after_a_check_is_refused_without_blocki
         finally:
             if not loading.done():  # blocked opening the pipe: a writer lets it go
                 os.close(os.open(pipe, os.O_WRONLY))
+
+
+def test_a_layer_number_too_long_for_python_is_named_in_the_lecture_terms(tmp_path):
+    path = tmp_path / "long.npz"
+    np.savez(path, **{"W" + "1" * 5000: np.ones((1, 2)), "b1": np.ones((1, 1))})
+    with pytest.raises(ValueError, match=r"W1+…: a layer number l of 5000 "
+                                         r"digits; the keys are W1, b1, ..., WL, bL"):
+        dc.load_parameters(path)
