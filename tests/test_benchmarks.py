@@ -105,3 +105,13 @@ def test_training_skips_rechecks_only_inside_its_own_iterations():
     assert seen == [0, 1, 2]
     with pytest.raises(ValueError, match="X has 3 rows but W1 expects 2"):
         L_model_forward(np.ones((3, 5)), parameters)
+
+
+def test_the_memory_benchmark_records_the_iterations_of_its_hours():
+    from benchmarks import memory
+
+    result = memory.measure("default", hours=0.001, seconds=0.2)
+    rate = result["iterations_per_second"]
+    assert result["iterations"] >= int(rate * 3.6) - 1 and result["history_entries"] <= 401
+    assert result["growth_mib"] == round(result["end_mib"] - result["start_mib"], 1)
+    assert "ok" in memory.summary({"runs": [result]}) or not result["within_limit"]
