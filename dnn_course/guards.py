@@ -223,7 +223,9 @@ def check_labels(Y, AL, other="AL"):
 def check_predictions(predictions, Y):
     """(predictions, Y): two (1, m) rows of 0/1 labels, predictions from ``predict``."""
     predictions = as_binary("predictions", predictions, " — pass predict(X, parameters), not AL")
-    return predictions, check_labels(Y, predictions, other="predictions")
+    Y = check_labels(Y, predictions, other="predictions")
+    check_examples("predictions", predictions, "the accuracy, correct / m, is an")
+    return predictions, Y
 
 
 def check_examples(name, value, averaged):

@@ -8,14 +8,21 @@ every array's header first and refuses a file whose arrays are not W[l] (n[l], n
 b[l] (n[l], 1), or whose declared sizes do not fit the file, before allocating anything.
 """
 
+import glob
 import math
 import os
 import re
 import secrets
 import stat
 import struct
+import time
 import zipfile
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
 
 import numpy as np
 
@@ -25,6 +32,7 @@ NPZ_MAGIC, NPY_MAGIC = b"PK", b"\x93NUMPY"  # a .npz file is a zip archive of .n
 MAX_BYTES = 1 << 28  # 256 MiB: 100 times the largest network of the course
 NOT_FILES = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a named pipe (FIFO)",
              stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}  # opening a FIFO would hang
+ORPHAN_SECONDS = 60  # a .partial file older than this and unlocked is a killed save's
 MAX_ENTRIES = 2000  # members of a parameter file: W[l] and b[l] of up to 1000 layers
 MAX_ENTRY_BYTES = 200  # one zip directory entry: 46 bytes, a name like W12.npy, zip64 fields
 MAX_HEADER = 4096  # bytes of one .npy header at most, besides the array's data
@@ -66,9 +74,12 @@ def save_parameters(parameters, path):
     if path.is_dir():
         raise IsADirectoryError(f"cannot save parameters to {path}: it is a directory")
     target = path.resolve() if path.is_symlink() else path  # a link keeps pointing at it
+    _remove_orphans(target)
     partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     try:
         with open(partial, "xb") as file:
+            if fcntl is not None:  # held while writing: a locked .partial is not an orphan
+                fcntl.flock(file.fileno(), fcntl.LOCK_EX)
             if target.exists():  # the new file gets the old one's permissions
                 os.chmod(file.fileno(), target.stat().st_mode & 0o777)
             np.savez(file, **arrays)
@@ -84,6 +95,36 @@ def save_parameters(parameters, path):
             ) from error
         raise
     return path
+
+
+def _remove_orphans(target):
+    """Delete the hidden .partial files a killed save left beside ``target``.
+
+    A save holds a lock on its .partial file until it is renamed; a process that is killed
+    loses its locks, so a .partial file that can be locked, and was last written more than
+    ORPHAN_SECONDS ago (not one just created, before its save locked it), belongs to no
+    running save.
+    (Without fcntl, on Windows, nothing is removed.)
+    """
+    if fcntl is None:
+        return
+    pattern = re.compile(re.escape(f".{target.name}.") + r"[0-9a-f]{8}\.partial")
+    for partial in target.parent.glob(glob.escape(f".{target.name}.") + "*.partial"):
+        if not pattern.fullmatch(partial.name):
+            continue
+        try:
+            fd = os.open(partial, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+        except OSError:
+            continue
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISREG(info.st_mode) and time.time() - info.st_mtime > ORPHAN_SECONDS:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                partial.unlink(missing_ok=True)
+        except OSError:  # locked: a save is writing it
+            pass
+        finally:
+            os.close(fd)
 
 
 def load_parameters(path, max_bytes=MAX_BYTES):

@@ -125,3 +125,13 @@ def test_the_call_counts_print_a_row_per_case_and_no_guard_calls_in_the_loop(cap
     for row in rows:
         guard_calls, python_calls, c_calls = (float(cell) for cell in row[2:])
         assert guard_calls <= 5 and python_calls > 0 and c_calls > 0
+
+
+def test_the_memory_benchmark_records_the_iterations_of_its_hours():
+    from benchmarks import memory
+
+    result = memory.measure("default", hours=0.001, seconds=0.2)
+    rate = result["iterations_per_second"]
+    assert result["iterations"] >= int(rate * 3.6) - 1 and result["history_entries"] <= 401
+    assert result["growth_mib"] == round(result["end_mib"] - result["start_mib"], 1)
+    assert "ok" in memory.summary({"runs": [result]}) or not result["within_limit"]

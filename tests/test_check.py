@@ -536,3 +536,28 @@ def test_a_failing_timer_still_puts_the_previous_alarm_handler_back(monkeypatch)
     finally:
         signal.signal(signal.SIGALRM, previous)
 
+
+
+def test_a_changed_cache_list_is_reported_as_a_change_of_the_input():
+    def mutating(AL, Y, caches):
+        grads = dc.L_model_backward(AL, Y, caches)
+        caches[0] = None
+        return grads
+
+    result = check.L_model_backward(mutating)
+    assert not result.passed and "could not compare" not in str(result)
+    assert "Your L_model_backward changed its input caches in place." in result.lines
+
+
+def test_a_huge_exception_message_or_printed_line_is_cut_to_a_readable_size():
+    from dnn_course.check.result import MAX_LINE
+
+    def shouting(A_prev, W, b):
+        raise ValueError("x" * 50_000_000)
+
+    result = check.linear_forward(shouting)
+    longest = max(result.lines, key=len)
+    assert len(longest) < MAX_LINE + 100
+    told = len("Your linear_forward raised ValueError: ") + 50_000_000
+    assert longest.endswith(f"… {told - MAX_LINE} more characters")
+    assert len(result._repr_html_()) < 10 * MAX_LINE

@@ -306,6 +306,8 @@ def test_the_dataset_dropdown_offers_custom_only_with_own_data(ex):
     [
         ("neurons_per_layer", "8,²", "n[l] per layer must be a whole number like 8, got &#x27;²"),
         ("activation_per_layer", "relu;tanh", "unknown activation &#x27;relu;tanh&#x27;"),
+        ("neurons_per_layer", "8," + "9" * 5000,
+         "n[l] per layer must be at most 16, got a number of 5000 digits"),
     ],
 )
 def test_a_bad_per_layer_text_shows_a_message_and_keeps_the_model(ex, name, text, message):

@@ -312,3 +312,44 @@ def test_a_file_swapped_for_a_named_pipe_after_a_check_is_refused_without_blocki
         finally:
             if not loading.done():  # blocked opening the pipe: a writer lets it go
                 os.close(os.open(pipe, os.O_WRONLY))
+
+
+def test_a_layer_number_too_long_for_python_is_named_in_the_lecture_terms(tmp_path):
+    path = tmp_path / "long.npz"
+    np.savez(path, **{"W" + "1" * 5000: np.ones((1, 2)), "b1": np.ones((1, 1))})
+    with pytest.raises(ValueError, match=r"W1+…: a layer number l of 5000 "
+                                         r"digits; the keys are W1, b1, ..., WL, bL"):
+        dc.load_parameters(path)
+
+
+def test_a_killed_saves_partial_file_is_removed_by_the_next_save_there(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from dnn_course.io import ORPHAN_SECONDS
+
+    path = tmp_path / "model.npz"
+    _, _, parameters = make_network([2, 3, 1], seed=1)
+    dc.save_parameters(parameters, path)
+    writer = subprocess.Popen([sys.executable, "-c", (  # killed between its write and rename
+        "import os, signal, sys, dnn_course as dc\n"
+        "os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "dc.save_parameters(dc.initialize_parameters_deep([2, 3, 1], rng=0), sys.argv[1])"),
+        str(path)])
+    assert writer.wait(timeout=60) == -signal.SIGKILL
+    orphans = list(tmp_path.glob(".model.npz.*.partial"))
+    assert len(orphans) == 1
+    old = time.time() - ORPHAN_SECONDS - 1
+    os.utime(orphans[0], (old, old))
+    busy = tmp_path / ".model.npz.0123abcd.partial"  # a save still writing holds its lock
+    with open(busy, "wb") as held:
+        import fcntl
+
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        os.utime(busy, (old, old))
+        dc.save_parameters(parameters, path)
+        assert sorted(tmp_path.iterdir()) == [busy, path]
+    assert np.array_equal(dc.load_parameters(path)["W2"], parameters["W2"])

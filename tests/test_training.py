@@ -201,6 +201,12 @@ def test_accuracy_needs_predictions_shaped_like_Y():
         dc.accuracy(np.array([[1, 0, 1]]), np.array([[1, 0]]))
 
 
+def test_accuracy_of_no_examples_is_refused_by_name():
+    with pytest.raises(ValueError, match=r"predictions has m = 0 examples \(shape \(1, 0\)\): "
+                                         r"the accuracy, correct / m, is an average over m"):
+        dc.accuracy(np.zeros((1, 0)), np.zeros((1, 0)))
+
+
 def test_accuracy_accepts_booleans_as_0_1():
     assert dc.accuracy(np.array([[True, False, True]]), np.array([[1, 1, 1]]) == 1) == 2 / 3
 

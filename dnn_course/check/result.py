@@ -1,11 +1,22 @@
 """The checker's verdict: a boolean ``passed`` and feedback text that reads well anywhere.
 
 ``str(result)`` is plain text (for print and tests); in a notebook the same text shows as
-a green (passed) or red (failed) box.
+a green (passed) or red (failed) box. A paragraph longer than MAX_LINE characters (a huge
+exception message, a printed line) is cut there and ends with "… N more characters".
 """
 
 import html
 from dataclasses import dataclass, field
+
+MAX_LINE = 2000  # characters of one paragraph of feedback: a screenful
+
+
+def readable(line):
+    """``line`` cut at MAX_LINE characters, saying how many more there were."""
+    line = str(line)
+    if len(line) <= MAX_LINE:
+        return line
+    return f"{line[:MAX_LINE]}… {len(line) - MAX_LINE} more characters"
 
 
 @dataclass
@@ -29,6 +40,10 @@ class CheckResult:
     pending: bool = False
     cases_passed: int = 0
     cases: int = 0
+
+    def __post_init__(self):
+        self.lines = [readable(line) for line in self.lines]
+        self.diagnoses = [readable(diagnosis) for diagnosis in self.diagnoses]
 
     def __bool__(self):
         return self.passed

@@ -51,6 +51,8 @@ class Spec:
 
 
 def _same_input(a, b):
+    """True if the input ``b`` still is ``a``, its copy from before the call; whatever the
+    student's code put in its place (None in a list of caches, say) counts as a change."""
     if isinstance(a, np.ndarray):
         return isinstance(b, np.ndarray) and a.shape == b.shape and np.array_equal(a, b)
     if isinstance(a, dict):
@@ -58,8 +60,12 @@ def _same_input(a, b):
             _same_input(a[k], b[k]) for k in a
         )
     if isinstance(a, tuple | list):
-        return len(a) == len(b) and all(_same_input(x, y) for x, y in zip(a, b, strict=True))
-    return a == b
+        return (type(b) is type(a) and len(a) == len(b)
+                and all(_same_input(x, y) for x, y in zip(a, b, strict=True)))
+    try:
+        return type(b) is type(a) and bool(a == b)
+    except Exception:  # an object whose == raises or is not a truth value: it changed
+        return False
 
 
 def _reseed(spec):
