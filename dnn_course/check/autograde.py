@@ -7,6 +7,7 @@ For each graded test cell (``check_<name>``) this grades ``<name>`` with
 writes the cell's outputs itself: the feedback box and the score as the cell's value. So
 nbgrader's ``determine_grade`` reads only what the grader wrote, a cell a student added
 cannot rewire the grading, and a kernel that dies or hangs cannot drop the submission.
+``grade_cells`` is that grading step on its own; otter_plugin.py does the same for otter.
 """
 
 from pathlib import Path
@@ -16,7 +17,7 @@ from IPython.core.inputtransformer2 import TransformerManager
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Float, Unicode
 
-from .isolated import ALLOWED, grade_source
+from .isolated import ALLOWED, SECONDS, grade_source
 
 MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
 
@@ -39,45 +40,71 @@ def solutions(sources):
         for _, nb in sources for cell in nb.cells if _tag(cell, "exercise")]
 
 
+def setup(source):
+    """The code of a source's cells before its first exercise: the notebook's imports."""
+    first = next(i for i, c in enumerate(source.cells) if _tag(c, "exercise"))
+    return "\n".join(c.source for c in source.cells[:first] if c.cell_type == "code")
+
+
+def grade_cells(cells, assignment, sources, *, graded, trusted=lambda cell: False,
+                course=None, seconds=SECONDS):
+    """Yield ``(cell, Grade)`` for each graded cell of ``cells`` (a submission's code cells).
+
+    ``graded(cell)`` is ``(function, points)`` for a cell that grades one (else None); the
+    student's source of that function is the text of the cells above it that are neither the
+    instructor's (code cells of the course source ``assignment`` in ``sources``,
+    [(assignment, notebook)]) nor ``trusted(cell)``. nbgrader (GradeFromSource) and otter
+    (otter_plugin.py) both grade with it.
+    """
+    source = dict(sources)[assignment]
+    order = solutions(sources)
+    names = [n for n, _ in order]
+    instructors = {c.source for c in source.cells
+                   if c.cell_type == "code" and not _tag(c, "exercise")}
+    transform = TransformerManager().transform_cell
+    written, verdicts = [], {}
+    for cell in cells:
+        if graded(cell) is not None:
+            name, worth = graded(cell)
+            before = names[: names.index(name)]
+            grade = grade_source(
+                name, written, worth, setup=setup(source),
+                references=[code for n, code in order if n in before], earlier=before,
+                helpers=ALLOWED.get(assignment, ()), course=course, seconds=seconds,
+                verdicts=verdicts)
+            verdicts[name] = grade.passed
+            yield cell, grade
+        elif cell.source not in instructors and not trusted(cell):
+            try:
+                written.append(transform(cell.source))
+            except Exception:  # noqa: BLE001 -- a cell IPython cannot read runs as it is
+                written.append(cell.source)
+
+
 class GradeFromSource(NbGraderPreprocessor):
     """Score each graded cell from the student's source, in a sandbox (see the module doc)."""
 
-    seconds = Float(10.0, help="Wall-clock seconds for grading one function.").tag(config=True)
+    seconds = Float(SECONDS, help="Wall-clock seconds for grading one function.").tag(config=True)
     source_directory = Unicode("source", help="nbgrader's source folder, holding the "
                                "assignments with their solutions.").tag(config=True)
 
     def preprocess(self, nb, resources):
-        assignment = resources["nbgrader"]["assignment"]
-        sources = course_sources(self.source_directory)
-        source = dict(sources)[assignment]
-        order = solutions(sources)
-        first = next(i for i, c in enumerate(source.cells) if _tag(c, "exercise"))
-        setup = "\n".join(c.source for c in source.cells[:first] if c.cell_type == "code")
-        instructors = {c.source for c in source.cells
-                       if c.cell_type == "code" and not _tag(c, "exercise")}
-        transform = TransformerManager().transform_cell
-        written, verdicts = [], {}
-        for cell in nb.cells:
+        def graded(cell):
             meta = cell.metadata.get("nbgrader", {})
-            if cell.cell_type != "code":
-                continue
-            if meta.get("grade") and str(meta.get("grade_id", "")).startswith("check_"):
-                name = meta["grade_id"].removeprefix("check_")
-                before = [n for n, _ in order][: [n for n, _ in order].index(name)]
-                graded = grade_source(
-                    name, written, float(meta.get("points", 0)), setup=setup,
-                    references=[code for n, code in order if n in before], earlier=before,
-                    helpers=ALLOWED.get(assignment, ()), course=Path.cwd(),
-                    seconds=self.seconds, verdicts=verdicts)
-                verdicts[name] = graded.passed
-                cell.outputs = [
-                    nbformat.v4.new_output("display_data", data={
-                        "text/plain": str(graded), "text/html": graded._repr_html_()}),
-                    nbformat.v4.new_output("execute_result", data={
-                        "text/plain": repr(float(graded.score))}, execution_count=1)]
-            elif cell.source not in instructors and not meta.get("locked"):
-                try:
-                    written.append(transform(cell.source))
-                except Exception:  # noqa: BLE001 -- a cell IPython cannot read runs as it is
-                    written.append(cell.source)
+            grade_id = str(meta.get("grade_id", ""))
+            if meta.get("grade") and grade_id.startswith("check_"):
+                return grade_id.removeprefix("check_"), float(meta.get("points", 0))
+            return None
+
+        code = [cell for cell in nb.cells if cell.cell_type == "code"]
+        for cell, grade in grade_cells(
+                code, resources["nbgrader"]["assignment"],
+                course_sources(self.source_directory), graded=graded,
+                trusted=lambda cell: cell.metadata.get("nbgrader", {}).get("locked", False),
+                course=Path.cwd(), seconds=self.seconds):
+            cell.outputs = [
+                nbformat.v4.new_output("display_data", data={
+                    "text/plain": str(grade), "text/html": grade._repr_html_()}),
+                nbformat.v4.new_output("execute_result", data={
+                    "text/plain": repr(float(grade.score))}, execution_count=1)]
         return nb, resources
