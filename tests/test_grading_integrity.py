@@ -294,11 +294,18 @@ def test_the_course_folder_is_its_owners_alone(course):
         assert path.stat().st_mode & 0o077 == 0, path
 
 
+# otter's tests assert on check.grade's result: a forged one passes every test case
+FORGE = textwrap.dedent('''\
+    from dnn_course import check
+
+    check.grade = lambda *a, **k: type("G", (), {"cases_passed": 99, "diagnoses": []})()
+    ''')
+
 # otter: a few submissions of 01_forward, each holding several cheats (otter run is slow)
 OTTER = {
     "reference": ({f: ref(f) for f in POINTS["01_forward"]}, None, set()),
     "honest": ({**{f: ref(f) for f in POINTS["01_forward"]}, **honest_variants()}, None, set()),
-    "rewired_stubs": ({}, REWIRE, set(POINTS["01_forward"])),
+    "forged_stubs": ({}, FORGE, set(POINTS["01_forward"])),
     "cheats": ({"linear_forward": DELEGATE["linear_forward"],
                 "linear_activation_forward": textwrap.dedent('''\
                     def linear_activation_forward(A_prev, W, b, activation):
@@ -365,7 +372,7 @@ def test_otter_a_cheat_scores_0_for_what_it_targets_and_nothing_else(otter, stud
                                  "write the equations yourself."),
     ("cheats", "linear_activation_forward", "linear_activation_forward did not finish within "
                                             "5 s when graded and was stopped"),
-    ("rewired_stubs", "compute_cost", "not implemented yet"),
+    ("forged_stubs", "compute_cost", "not implemented yet"),
 ])
 def test_otter_feedback_is_the_checks_diagnosis(otter, student, function, text):
     (test,) = [t for t in otter[student]["tests"] if t["name"] == function]
