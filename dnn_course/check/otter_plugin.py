@@ -9,7 +9,7 @@ process, around that kernel:
 - ``before_grading``: removes a ``.OTTER_LOG`` handed in with the submission (otter would
   load it with ``dill``) and turns off grading from it;
 - ``before_execution``: grades every function from the submission's source with the same
-  grading step as nbgrader (``autograde.grade_cells``: one sandboxed process per function,
+  grading step as nbgrader (``submission.grade_cells``: one sandboxed process per function,
   see isolated.py), and hands otter a notebook with the course's own setup cells only, so
   nothing the student wrote runs in otter's kernel or shapes what it pickles;
 - ``after_grading``: sets each question's test cases from those grades (test case k passes
@@ -30,8 +30,8 @@ import nbformat
 from otter.plugins import AbstractOtterPlugin
 from otter.test_files.abstract_test import TestCaseResult
 
-from .autograde import _tag, grade_cells, setup
 from .isolated import SECONDS
+from .submission import _tag, grade_cells, setup
 
 
 class GradeFromSource(AbstractOtterPlugin):
