@@ -377,3 +377,16 @@ def test_otter_a_cheat_scores_0_for_what_it_targets_and_nothing_else(otter, stud
 def test_otter_feedback_is_the_checks_diagnosis(otter, student, function, text):
     (test,) = [t for t in otter[student]["tests"] if t["name"] == function]
     assert text in test["output"], test["output"]
+
+
+def test_otter_never_loads_a_log_handed_in_with_the_submission(tmp_path, monkeypatch):
+    """otter would unpickle (dill) a .OTTER_LOG found beside the submission."""
+    from types import SimpleNamespace
+
+    from dnn_course.check.otter_plugin import GradeFromSource
+
+    monkeypatch.chdir(tmp_path)  # otter grades in the submission's folder
+    (tmp_path / ".OTTER_LOG").write_bytes(b"anything")
+    config = SimpleNamespace(grade_from_log=True)
+    GradeFromSource(str(tmp_path / "s.ipynb"), {}, {}).before_grading(config)
+    assert not (tmp_path / ".OTTER_LOG").exists() and config.grade_from_log is False
