@@ -154,7 +154,8 @@ def exec_copy():
     """linear_forward taken from a copy of the package's source, executed."""
     text = LINEAR.read_text().replace("from .guards import", "# from .guards import")
     return textwrap.dedent(f'''\
-        namespace = {{"check_layer": lambda *a, **k: None, "check_dZ": lambda *a, **k: None}}
+        namespace = {{"check_layer": None, "check_dZ": None,
+                     "checked_by": lambda *a, **k: lambda equations: equations}}
         exec(compile({text!r}, "copy.py", "exec"), namespace)
         linear_forward = namespace["linear_forward"]
         ''')
