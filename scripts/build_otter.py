@@ -12,10 +12,13 @@ cases pass and no classic mistake is recognised, so otter gives the same partial
 nbgrader (points * cases passed / cases, 0 for a recognised mistake). The student notebook
 keeps the check cell after each exercise, so students see the same feedback.
 
-Otter runs these tests in the student's kernel: docs/grading.md says what that cannot defend.
+The otter configuration registers the course's grading plugin (dnn_course/check/otter_plugin.py):
+the scores come from the submission's source graded in a sandbox, as nbgrader's, not from
+the tests run in otter's kernel (docs/grading.md).
 """
 
 import argparse
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +38,8 @@ export_cell: false
 generate: true
 tests:
   files: false
+plugins:
+  - dnn_course.check.otter_plugin.GradeFromSource: {plugin}
 """
 
 
@@ -58,9 +63,21 @@ def solution_for_otter(source):
     return "\n".join(lines)
 
 
-def otter_master(nb, name):
-    """The Otter Assign master notebook of one exercise source."""
-    cells = [raw(CONFIG.format(name=name))]
+def plugin_config(name, sources=SOURCES, seconds=None):
+    """The configuration of the grading plugin (dnn_course/check/otter_plugin.py) for the
+    assignment ``name``: its points and the course sources up to it, with their solutions."""
+    paths = list(assignments(sources).items())  # in course order
+    notebooks = {a: nbformat.read(path, as_version=4)
+                 for a, path in paths[: [a for a, _ in paths].index(name) + 1]}
+    config = {"assignment": name, "sources": notebooks,
+              "points": {tagged(c, "check"): points(c) for c in notebooks[name].cells
+                         if tagged(c, "check")}}
+    return config if seconds is None else {**config, "seconds": seconds}
+
+
+def otter_master(nb, name, plugin):
+    """The Otter Assign master notebook of one exercise source; ``plugin``: plugin_config."""
+    cells = [raw(CONFIG.format(name=name, plugin=json.dumps(plugin)))]
     for cell in nb.cells:
         solution, test = tagged(cell, "exercise"), tagged(cell, "check")
         if solution is not None:
@@ -83,15 +100,17 @@ def otter_master(nb, name):
     return nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata)
 
 
-def build(out, sources=SOURCES, only=None, run_tests=True):
+def build(out, sources=SOURCES, only=None, run_tests=True, seconds=None):
     """Write the master notebooks under ``out`` (``only`` these assignments, if given) and
-    run ``otter assign`` on each; with ``run_tests``, otter checks the solutions pass."""
+    run ``otter assign`` on each; with ``run_tests``, otter checks the solutions pass.
+    ``seconds``: the grading time limit per function (default isolated.SECONDS)."""
     for name, path in assignments(sources).items():
         if only is not None and name not in only:
             continue
         folder = Path(out) / name
         folder.mkdir(parents=True, exist_ok=True)
-        master = otter_master(nbformat.read(path, as_version=4), name)
+        master = otter_master(nbformat.read(path, as_version=4), name,
+                              plugin_config(name, sources, seconds))
         nbformat.write(master, folder / f"{name}.ipynb", version=4)
         options = ["--no-pdfs"] + ([] if run_tests else ["--no-run-tests"])
         done = subprocess.run([sys.executable, "-m", "otter", "assign", *options,

@@ -1,8 +1,12 @@
-"""Cheats, run as an adversarial student would, through real nbgrader autograde: each scores 0
-for the function it targets and leaves every other function's points intact; honest variants
-keep full marks. The grade is computed outside the student's kernel (docs/grading.md)."""
+"""Cheats, run as an adversarial student would, through real nbgrader autograde and real
+``otter run``: each scores 0 for the function it targets and leaves every other function's
+points intact; honest variants keep full marks. The grade is computed outside the student's
+kernel (docs/grading.md)."""
 
 import copy
+import json
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -13,6 +17,7 @@ from nbgrader.api import Gradebook
 
 import dnn_course
 from scripts.build_course import build, function_points, nbgrader, tagged
+from scripts.build_otter import build as build_otter
 
 pytestmark = pytest.mark.slow
 POINTS = function_points()
@@ -149,7 +154,8 @@ def exec_copy():
     """linear_forward taken from a copy of the package's source, executed."""
     text = LINEAR.read_text().replace("from .guards import", "# from .guards import")
     return textwrap.dedent(f'''\
-        namespace = {{"check_layer": lambda *a, **k: None, "check_dZ": lambda *a, **k: None}}
+        namespace = {{"check_layer": None, "check_dZ": None,
+                     "checked_by": lambda *a, **k: lambda equations: equations}}
         exec(compile({text!r}, "copy.py", "exec"), namespace)
         linear_forward = namespace["linear_forward"]
         ''')
@@ -287,3 +293,101 @@ def test_the_course_folder_is_its_owners_alone(course):
     assert (course.stat().st_mode & 0o777) == 0o700
     for path in [course / "gradebook.db", *course.glob("autograded/*/*/*.ipynb")]:
         assert path.stat().st_mode & 0o077 == 0, path
+
+
+# otter's tests assert on check.grade's result: a forged one passes every test case
+FORGE = textwrap.dedent('''\
+    from dnn_course import check
+
+    check.grade = lambda *a, **k: type("G", (), {"cases_passed": 99, "diagnoses": []})()
+    ''')
+
+# otter: a few submissions of 01_forward, each holding several cheats (otter run is slow)
+OTTER = {
+    "reference": ({f: ref(f) for f in POINTS["01_forward"]}, None, set()),
+    "honest": ({**{f: ref(f) for f in POINTS["01_forward"]}, **honest_variants()}, None, set()),
+    "forged_stubs": ({}, FORGE, set(POINTS["01_forward"])),
+    "cheats": ({"linear_forward": DELEGATE["linear_forward"],
+                "linear_activation_forward": textwrap.dedent('''\
+                    def linear_activation_forward(A_prev, W, b, activation):
+                        while True:
+                            try:
+                                pass
+                            except:  # noqa: E722
+                                pass
+                    '''),
+                "L_model_forward": ref("L_model_forward"),
+                "compute_cost": LIAR.split("def linear_forward")[0] + textwrap.dedent('''\
+                    def compute_cost(AL, Y):
+                        return Always(123.0)
+                    ''')}, REWIRE,
+               {"linear_forward", "linear_activation_forward", "compute_cost"}),
+}
+
+
+def otter_submission(released, codes, extra):
+    """Otter's student notebook: ``codes`` in their answer cells (the stubs where absent),
+    ``extra`` as a cell of its own at the top."""
+    nb = copy.deepcopy(released)
+    for cell in nb.cells:
+        question = cell.metadata.get("otter", {}).get("tests")
+        if question and question[0] in codes:
+            cell.source = codes[question[0]]
+    if extra is not None:
+        nb.cells.insert(2, nbformat.v4.new_code_cell(extra))
+    return nb
+
+
+@pytest.fixture(scope="module")
+def otter(tmp_path_factory):
+    """{student: (results.json, otter's output)} of the OTTER submissions, by ``otter run``."""
+    out = tmp_path_factory.mktemp("otter")
+    build_otter(out, only=["01_forward"], run_tests=False, seconds=5)
+    dist = out / "01_forward" / "dist"
+    (autograder,) = (dist / "autograder").glob("*.zip")
+    released = nbformat.read(dist / "student" / "01_forward.ipynb", as_version=4)
+    graded = {}
+    for student, (codes, extra, _) in OTTER.items():
+        submission = out / f"{student}.ipynb"
+        nbformat.write(otter_submission(released, codes, extra), submission)
+        (out / student).mkdir()
+        done = subprocess.run([sys.executable, "-m", "otter", "run", "--no-logo", "-a",
+                               str(autograder), "-o", str(out / student), str(submission)],
+                              capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stdout + done.stderr
+        graded[student] = json.loads((out / student / "results.json").read_text())
+    return graded
+
+
+@pytest.mark.parametrize("student", list(OTTER))
+def test_otter_a_cheat_scores_0_for_what_it_targets_and_nothing_else(otter, student):
+    _, _, lost = OTTER[student]
+    got = {t["name"]: t["score"] for t in otter[student]["tests"]
+           if t["name"] in POINTS["01_forward"]}
+    expected = {f: (0 if f in lost else p) for f, p in POINTS["01_forward"].items()}
+    assert got == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("student", "function", "text"), [
+    ("cheats", "linear_forward", "`linear_forward` calls the package's own `linear_forward`: "
+                                 "write the equations yourself."),
+    ("cheats", "linear_activation_forward", "linear_activation_forward did not finish within "
+                                            "5 s when graded and was stopped"),
+    ("forged_stubs", "compute_cost", "not implemented yet"),
+])
+def test_otter_feedback_is_the_checks_diagnosis(otter, student, function, text):
+    (test,) = [t for t in otter[student]["tests"] if t["name"] == function]
+    assert text in test["output"], test["output"]
+
+
+def test_otter_never_loads_a_log_handed_in_with_the_submission(tmp_path, monkeypatch):
+    """otter would unpickle (dill) a .OTTER_LOG found beside the submission."""
+    from types import SimpleNamespace
+
+    from dnn_course.check.otter_plugin import GradeFromSource
+
+    monkeypatch.chdir(tmp_path)  # otter grades in the submission's folder
+    (tmp_path / ".OTTER_LOG").write_bytes(b"anything")
+    config = SimpleNamespace(grade_from_log=True)
+    GradeFromSource(str(tmp_path / "s.ipynb"), {}, {}).before_grading(config)
+    assert not (tmp_path / ".OTTER_LOG").exists() and config.grade_from_log is False

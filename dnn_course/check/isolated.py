@@ -17,6 +17,7 @@ import ast
 import builtins
 import copy
 import functools
+import inspect
 import json
 import linecache
 import os
@@ -68,7 +69,9 @@ def forbidden():
         module = importlib.import_module(f"dnn_course.{module_name}")
         for value in vars(module).values():
             if isinstance(value, types.FunctionType) and value.__module__ == module.__name__:
-                add(value.__code__, value.__name__)
+                # the equations, not the guard's wrapper (guards.checked_by), which every
+                # checked function shares with the helpers an exercise hands out
+                add(inspect.unwrap(value).__code__, value.__name__)
     return found, names
 
 
