@@ -10,6 +10,8 @@ same without widgets.
 from html import escape
 from typing import NamedTuple
 
+from .pictured import png
+
 LAYER_DIMS, M = [5, 4, 3, 1], 10
 NETWORK = f"layer_dims = {LAYER_DIMS}, m = {M} examples"
 
@@ -102,6 +104,8 @@ def quiz_widget(questions=QUESTIONS):
     """The questions as radio buttons; a choice shows its verdict and reason at once."""
     import ipywidgets as widgets
 
+    from .pictured import PicturedBox
+
     total = widgets.Label(value=f"0 of {len(questions)} right")
     buttons, rows = [], []
     for i, question in enumerate(questions, start=1):
@@ -119,4 +123,14 @@ def quiz_widget(questions=QUESTIONS):
         buttons.append(radio)
         rows.append(widgets.VBox([widgets.HTML(f"<b>{i}. {escape(question.prompt)}</b>"), radio,
                                   said]))
-    return widgets.VBox([*rows, total])
+    return PicturedBox([*rows, total], lambda: _picture(questions))
+
+
+def _picture(questions):
+    """(PNG, text): the questions as printed, for a page that shows no widget."""
+    from matplotlib.figure import Figure
+
+    text = as_text(questions)
+    figure = Figure(figsize=(9, 0.2 * len(text.splitlines()) + 0.4))
+    figure.text(0.01, 0.99, text, va="top", family="monospace", fontsize=8)
+    return png(figure), f"The self-check quiz (answer it in a running notebook).\n{text}"
