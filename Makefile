@@ -89,10 +89,10 @@ notebooks: setup
 	$(BIN)/python scripts/refresh_notebooks.py notebooks/*.ipynb
 
 course: setup
-	$(BIN)/python scripts/build_course.py --course $(COURSE)
+	$(BIN)/python -m course.build_nbgrader --course $(COURSE)
 
 otter: setup
-	$(BIN)/python scripts/build_otter.py --out $(OTTER)
+	$(BIN)/python -m course.build_otter --out $(OTTER)
 
 # Jupyter Book 1 from the committed notebooks (nothing is executed); docs/website.md.
 site: setup

@@ -29,8 +29,8 @@ import threading
 import time
 from pathlib import Path
 
-from scripts import chromium
-from scripts.jupyter_sandbox import sandbox_env
+from tests.support import chromium
+from tests.support.jupyter_sandbox import sandbox_env
 
 ROOT = Path(__file__).resolve().parent.parent
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")

@@ -33,7 +33,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from scripts import chromium
+from tests.support import chromium
 
 from .classroom import ROOT, checkout, cpu_by_kind, descendants, memory_mib, start, stop
 

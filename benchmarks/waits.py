@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts.jupyter_sandbox import sandbox_env
+from tests.support.jupyter_sandbox import sandbox_env
 
 from .timing import median_time
 
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 RUN_NOTEBOOK = """
 import json, resource, sys, time
-from scripts.notebook_runner import run_notebook
+from tests.support.notebook_runner import run_notebook
 start = time.perf_counter()
 run_notebook(sys.argv[1], sys.argv[2], timeout=1200)
 seconds = time.perf_counter() - start

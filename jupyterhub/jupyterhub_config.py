@@ -6,7 +6,7 @@ docs/instructors.md, "Hosting a class on JupyterHub").
   may log in. Create the accounts first: `useradd -m -K HOME_MODE=0700 NAME && passwd NAME`.
 - Each student gets one JupyterLab server, started as their own Unix user, in
   ~/dnn_course, opening on 00_start_here.ipynb. Before it starts, the course's notebooks
-  are copied in (`python -m dnn_course.classroom copy-notebooks`, run as the student),
+  are copied in (`python -m dnn_course.handout copy-notebooks`, run as the student),
   keeping every notebook the student already has.
 - The explorer is at /user/<name>/voila/render/explorer.ipynb (Voila, a server extension);
   05_explorer.ipynb is its walkthrough, run in JupyterLab.
@@ -32,7 +32,7 @@ COURSE_FOLDER = "dnn_course"  # inside each student's home
 c = get_config()  # noqa: F821 (JupyterHub provides get_config when it reads this file)
 
 # --- Per-student resources, from docs/performance.md (kernels measured by
-# scripts/measure_student.py, the server behind this hub by scripts/measure_hub.py). A
+# benchmarks/student.py, the server behind this hub by benchmarks/hub.py). A
 # student who leaves all eight notebooks open holds 928 MiB of kernels plus a 173 MiB
 # server; the limit adds half again for growth (a server grows with use, the explorer's
 # history with training). CPU: Run All of notebook 03 takes 3.5 CPU s, one Play in the
@@ -89,7 +89,7 @@ c.Spawner.start_timeout = 120
 async def hand_out_notebooks(spawner):
     """Copy the course's notebooks into ~/dnn_course as the student, keeping their work."""
     copy = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "dnn_course.classroom", "copy-notebooks", COURSE_FOLDER,
+        sys.executable, "-m", "dnn_course.handout", "copy-notebooks", COURSE_FOLDER,
         preexec_fn=spawner.make_preexec_fn(spawner.user.name),  # the student's uid, cd ~
         env=spawner.user_env({"PATH": "/usr/bin:/bin"}),
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,

@@ -13,10 +13,10 @@ from pathlib import Path
 import nbformat
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))  # run as a file: the scripts are imported as scripts.<name>
+sys.path.insert(0, str(REPO))  # run as a file: modules are imported from the repository root
 from scripts.answers import copy_answers  # noqa: E402
-from scripts.jupyter_sandbox import isolate  # noqa: E402
-from scripts.notebook_runner import run_notebook  # noqa: E402
+from tests.support.jupyter_sandbox import isolate  # noqa: E402
+from tests.support.notebook_runner import run_notebook  # noqa: E402
 
 
 def refresh(path):

@@ -11,8 +11,8 @@ helpers the notebooks import, like a student's code.
 import nbformat
 import numpy as np
 
+from course.build_nbgrader import assignments, tagged
 from dnn_course import relu, relu_backward, sigmoid, sigmoid_backward
-from scripts.build_course import assignments, tagged
 
 MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
 

@@ -10,7 +10,7 @@ import numpy as np
 from exercise_solutions import SOURCE
 
 import dnn_course
-from scripts.build_course import assignments, tagged
+from course.build_nbgrader import assignments, tagged
 
 # student: {function: [(text of the reference solution, what the student wrote instead)]}
 STUDENTS = {

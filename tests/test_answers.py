@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from scripts.answers import MARKER, answer_block, answer_pairs, printed
-from scripts.notebook_runner import run_notebook
+from tests.support.notebook_runner import run_notebook
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("0[1-5]_*.ipynb"))
 PRECISE = re.compile(r"\d+\.\d{3,}(?:e[+-]\d+)?|\d+\.\d+e[+-]\d+")

@@ -16,7 +16,7 @@ import exercise_solutions
 import nbformat
 import pytest
 
-from scripts.notebook_runner import run_notebook
+from tests.support.notebook_runner import run_notebook
 
 EXERCISES = Path(__file__).resolve().parents[1] / "notebooks" / "exercises"
 NOTEBOOKS = ["01_forward.ipynb", "02_backward.ipynb", "03_training.ipynb"]

@@ -11,8 +11,8 @@ import nbformat
 import numpy as np
 
 from dnn_course.explorer.palette import CYCLE, PUOR, colour_table
-from scripts.jupyter_sandbox import sandbox_env
-from scripts.notebook_runner import run_notebook
+from tests.support.jupyter_sandbox import sandbox_env
+from tests.support.notebook_runner import run_notebook
 
 REPO = Path(__file__).resolve().parents[1]
 DASHBOARD = REPO / "notebooks" / "explorer.ipynb"

@@ -21,10 +21,10 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
+from course.build_nbgrader import RELEASED, assignments, build, function_points, nbgrader, tagged
+from course.build_otter import build as build_otter
 from dnn_course import check
 from dnn_course.check import cases
-from scripts.build_course import RELEASED, assignments, build, function_points, nbgrader, tagged
-from scripts.build_otter import build as build_otter
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]

@@ -16,8 +16,8 @@ import pytest
 from nbgrader.api import Gradebook
 
 import dnn_course
-from scripts.build_course import build, function_points, nbgrader, tagged
-from scripts.build_otter import build as build_otter
+from course.build_nbgrader import build, function_points, nbgrader, tagged
+from course.build_otter import build as build_otter
 
 pytestmark = pytest.mark.slow
 POINTS = function_points()

@@ -110,7 +110,7 @@ def test_a_wheel_carries_the_notebooks_the_template_and_its_settings(tmp_path):
         assert filecmp.cmp(prefix / name, REPO / name, shallow=False), name
     site = Path(sysconfig.get_path("purelib", vars={"base": str(prefix)}))
     handed = subprocess.run(
-        [sys.executable, "-m", "dnn_course.classroom", "copy-notebooks", str(tmp_path / "class")],
+        [sys.executable, "-m", "dnn_course.handout", "copy-notebooks", str(tmp_path / "class")],
         cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(site)})
     assert handed.returncode == 0, handed.stderr[-2000:]
     shipped = sorted(p.relative_to(REPO / "notebooks").as_posix()
@@ -120,7 +120,7 @@ def test_a_wheel_carries_the_notebooks_the_template_and_its_settings(tmp_path):
                     for p in (tmp_path / "class").rglob("*") if p.is_file())
     assert copied == shipped
     where = subprocess.run(
-        [sys.executable, "-c", "from dnn_course.classroom import NOTEBOOKS; print(NOTEBOOKS)"],
+        [sys.executable, "-c", "from dnn_course.handout import NOTEBOOKS; print(NOTEBOOKS)"],
         cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(site)})
     assert Path(where.stdout.strip()) == site / "dnn_course" / "notebooks"  # the wheel's copy
 

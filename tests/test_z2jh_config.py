@@ -106,7 +106,7 @@ def test_resources_are_the_ones_derived_for_one_node():
 def test_the_post_start_hook_puts_the_first_notebook_where_default_url_opens(tmp_path):
     singleuser = values()["singleuser"]
     command = singleuser["lifecycleHooks"]["postStart"]["exec"]["command"]
-    assert command[:4] == ["python", "-m", "dnn_course.classroom", "copy-notebooks"]
+    assert command[:4] == ["python", "-m", "dnn_course.handout", "copy-notebooks"]
     home = "/home/jovyan"  # the home folder of repo2docker's images, Z2JH's notebook root
     dest = command[4]
     assert dest.startswith(home + "/"), dest

@@ -2,7 +2,7 @@
 
 ``otter run`` (and Gradescope's otter autograder) runs the submitted notebook in a kernel,
 runs the tests in that kernel and reads their results back with ``pickle``: a student's cell
-could decide both what the tests see and what otter loads. scripts/build_otter.py registers
+could decide both what the tests see and what otter loads. course/build_otter.py registers
 ``GradeFromSource`` below in every assignment's otter configuration. It runs in otter's own
 process, around that kernel:
 
@@ -16,7 +16,7 @@ process, around that kernel:
   when more than k of the check's cases pass and no classic mistake is recognised: the same
   partial credit as nbgrader), with the check's feedback as the message.
 
-The plugin's configuration (written by scripts/build_otter.py into the autograder's
+The plugin's configuration (written by course/build_otter.py into the autograder's
 ``otter_config.json``): ``assignment``, ``points`` {function: points}, ``sources``
 {assignment: course source notebook}, the sources with their solutions (the autograder zip
 is the instructors'), and optionally ``seconds`` per function (isolated.SECONDS).

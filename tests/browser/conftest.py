@@ -17,7 +17,7 @@ import shutil
 import pytest
 from jupyter_servers import DASHBOARD, NOTEBOOKS, REPO, start_lab, start_voila, stop
 
-from scripts import chromium
+from tests.support import chromium
 
 RESULTS = REPO / "test-results"
 @pytest.hookimpl(wrapper=True, tryfirst=True)

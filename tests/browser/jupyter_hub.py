@@ -12,7 +12,7 @@ from the shipped jupyterhub/jupyterhub_config.py, with only what a test must cha
 - free ports, a state folder, a short culler timeout, and an observer token that may read
   and stop servers (so the test can watch the hub).
 
-Also used by scripts/measure_hub.py.
+Also used by benchmarks/hub.py.
 """
 
 import json

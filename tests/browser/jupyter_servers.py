@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 from typing import NamedTuple
 
-from scripts.jupyter_sandbox import sandbox_env
+from tests.support.jupyter_sandbox import sandbox_env
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"

@@ -15,7 +15,7 @@ import nbformat
 import pytest
 from jupyter_servers import EXPLORER, start_voila, stop
 
-from scripts import chromium
+from tests.support import chromium
 
 TEX_LEFT = """() => [...document.querySelectorAll('.jp-MarkdownOutput, .text_cell_render')]
     .map(e => e.innerText).filter(t => /\\$[^$\\s][^$]*\\$/.test(t))"""
@@ -74,7 +74,7 @@ def test_jupyterlab_voila_route_typesets_notebook_03_offline(lab_sessions, page)
 @pytest.mark.slow
 def test_a_feedback_page_typesets_offline(browser, page, tmp_path):
     """nbgrader's feedback for a student of 01_forward, opened from the course folder."""
-    from scripts.build_course import build, nbgrader
+    from course.build_nbgrader import build, nbgrader
 
     course, release = tmp_path / "course", tmp_path / "release"
     course.mkdir(), release.mkdir()

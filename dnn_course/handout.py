@@ -1,6 +1,6 @@
 """The course's notebooks for a classroom: give each student their own copy.
 
-    python -m dnn_course.classroom copy-notebooks DEST
+    python -m dnn_course.handout copy-notebooks DEST
 
 The walkthrough notebooks (00 to 05) and the exercises ship inside the package, so any
 environment with ``dnn_course`` installed can hand them out: a JupyterHub runs this before
@@ -64,7 +64,7 @@ def copy_notebooks(dest):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m dnn_course.classroom",
+    parser = argparse.ArgumentParser(prog="python -m dnn_course.handout",
                                      description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     copy = commands.add_parser("copy-notebooks", help="copy the course's notebooks into DEST; "

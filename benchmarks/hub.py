@@ -1,7 +1,7 @@
 """What a class costs on JupyterHub: start `make hub` as the hub test does, log students
 in one after another in Chromium, and measure.
 
-    python scripts/measure_hub.py [--students 4] [--node-gib 64] [--node-cores 16]
+    python -m benchmarks.hub [--students 4] [--node-gib 64] [--node-cores 16]
 
 For each student: the seconds from pressing "Sign in" to JupyterLab showing
 00_start_here.ipynb with its kernel idle (the hub starts the server, copies the notebooks,
@@ -20,15 +20,15 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "tests" / "browser")]
-from scripts import chromium  # noqa: E402
-from scripts.jupyter_sandbox import isolate  # noqa: E402
+sys.path.insert(0, str(REPO / "tests" / "browser"))  # the hub as the hub test starts it
+from tests.support import chromium  # noqa: E402
+from tests.support.jupyter_sandbox import isolate  # noqa: E402
 
 isolate()
 from jupyter_hub import children, start_hub, stop_hub  # noqa: E402
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from scripts.measure_student import memory_mib  # noqa: E402
+from .student import memory_mib  # noqa: E402
 
 PARTS = {  # what a process of the hub is, from its command line
     "hub": re.compile(r"bin/jupyterhub -f"),

@@ -1,6 +1,6 @@
 """Build otter-grader assignments (for Gradescope courses) from the same exercise sources.
 
-    python scripts/build_otter.py [--out build/otter]
+    python -m course.build_otter [--out build/otter]
 
 For each course/source/NN_topic.ipynb this writes an Otter Assign master notebook,
 build/otter/NN_topic/NN_topic.ipynb, and runs ``otter assign`` on it, which leaves the
@@ -25,10 +25,9 @@ from pathlib import Path
 
 import nbformat
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script or imported
+from course.build_nbgrader import REPO, SOURCES, assignments, points, tagged  # noqa: E402
 from dnn_course import check as dnn_check  # noqa: E402
 from dnn_course.check.isolated import recorded_cases  # noqa: E402
-from scripts.build_course import REPO, SOURCES, assignments, points, tagged  # noqa: E402
 
 CONFIG = """# ASSIGNMENT CONFIG
 name: {name}
@@ -121,7 +120,7 @@ def build(out, sources=SOURCES, only=None, run_tests=True, seconds=None):
 
 
 if __name__ == "__main__":
-    from scripts.jupyter_sandbox import isolate
+    from tests.support.jupyter_sandbox import isolate
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=REPO / "build" / "otter", type=Path)

@@ -1,6 +1,6 @@
 """Build the nbgrader course from the exercise sources, and the student notebooks from it.
 
-    python scripts/build_course.py [--course build/course] [--release-to notebooks/exercises]
+    python -m course.build_nbgrader [--course build/course] [--release-to notebooks/exercises]
 
 course/source/NN_topic.ipynb is the one copy of each exercise: its text, the reference
 solutions between ``### BEGIN SOLUTION`` / ``### END SOLUTION`` in the cells tagged
@@ -109,8 +109,7 @@ def build(course, sources=SOURCES, release_to=None):
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(REPO))  # run as a file: the scripts are imported as scripts.<name>
-    from scripts.jupyter_sandbox import isolate
+    from tests.support.jupyter_sandbox import isolate
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--course", default=REPO / "build" / "course", type=Path)

@@ -1,6 +1,6 @@
 """What grading costs per student, and what the feedback looks like: a real nbgrader run.
 
-    python scripts/measure_grading.py [--students 10] [--screenshot docs/grading_feedback.png]
+    python -m benchmarks.grading [--students 10] [--screenshot docs/grading_feedback.png]
 
 Builds the nbgrader course from course/source/ in a temporary folder (as `make course`
 does), hands in --students submissions of each assignment (the reference solutions, and
@@ -23,12 +23,12 @@ from pathlib import Path
 import nbformat
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "tests")]  # the sample submissions live with the tests
+sys.path.insert(0, str(REPO / "tests"))  # the sample submissions live with the tests
 import graded_students  # noqa: E402
 
-from scripts import chromium  # noqa: E402
-from scripts.build_course import assignments, build, nbgrader  # noqa: E402
-from scripts.jupyter_sandbox import isolate  # noqa: E402
+from course.build_nbgrader import assignments, build, nbgrader  # noqa: E402
+from tests.support import chromium  # noqa: E402
+from tests.support.jupyter_sandbox import isolate  # noqa: E402
 
 SHOWN = ("no_1_over_m", "02_backward", "linear_backward")  # student, assignment, function
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dnn_course.classroom import copy_notebooks, shipped_notebooks
+from dnn_course.handout import copy_notebooks, shipped_notebooks
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -49,7 +49,7 @@ def test_a_second_copy_keeps_the_students_work_and_adds_what_is_missing(tmp_path
 
 
 def test_the_command_line_copies_and_names_a_file_given_as_the_folder(tmp_path):
-    command = [sys.executable, "-m", "dnn_course.classroom", "copy-notebooks"]
+    command = [sys.executable, "-m", "dnn_course.handout", "copy-notebooks"]
     done = subprocess.run([*command, str(tmp_path / "d")], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert f"copied {len(shipped_notebooks())} files" in done.stdout
@@ -64,7 +64,7 @@ def test_a_failed_copy_leaves_no_partial_notebook(tmp_path, monkeypatch):
         target.write(b"half")
         raise OSError("disk full")
 
-    monkeypatch.setattr("dnn_course.classroom.shutil.copyfileobj", broken)
+    monkeypatch.setattr("dnn_course.handout.shutil.copyfileobj", broken)
     with pytest.raises(OSError, match="disk full"):
         copy_notebooks(tmp_path)
     assert list(tmp_path.rglob("*")) == []

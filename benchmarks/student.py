@@ -1,6 +1,6 @@
 """What one student costs: run the notebooks as a student would and measure the kernel.
 
-    python scripts/measure_student.py [--exercises] [--node-gib 64] [--node-cores 16]
+    python -m benchmarks.student [--exercises] [--node-gib 64] [--node-cores 16]
 
 Every walkthrough notebook (notebooks/0*.ipynb, in order) runs top to bottom in its own
 fresh kernel, in a temporary copy of notebooks/ (the committed ones are never touched),
@@ -26,9 +26,8 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))  # run as a file: the scripts are imported as scripts.<name>
-from scripts.jupyter_sandbox import isolate  # noqa: E402
-from scripts.notebook_runner import run_notebook  # noqa: E402
+from tests.support.jupyter_sandbox import isolate  # noqa: E402
+from tests.support.notebook_runner import run_notebook  # noqa: E402
 
 isolate()  # Jupyter/IPython/matplotlib state in a throw-away folder, Agg backend
 
