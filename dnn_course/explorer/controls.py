@@ -125,10 +125,11 @@ def scenario_buttons():
     return {name: _button(s.title, "dnn-scenario", s.lesson) for name, s in SCENARIOS.items()}
 
 
-def layout(c, views, inside_views=()):
-    """The root box: one screen of run bar, boundary | network | curves, and the chain's
-    step; the settings in a side panel that ``c["settings"]`` opens and closes; below the
-    screen, the gradient table and the same numbers as text.
+def layout(c, views):
+    """The root box: one screen of run bar, the views side by side (boundary | network |
+    curves) and the view across it (the chain's step); the settings in a side panel that
+    ``c["settings"]`` opens and closes; below the screen, added views, the gradient table
+    and the same numbers as text.
 
     The screen fits 1280x800 without scrolling (Voila, and JupyterLab with the file browser
     closed); a narrower window wraps its parts, uncut.
@@ -145,16 +146,9 @@ def layout(c, views, inside_views=()):
     side = box([scenarios, data, network, state],
                layout=widgets.Layout(display="none", flex="0 0 auto", width="340px"))
     c["side"] = side.add_class("dnn-side")  # the panel opens and closes it
-    def size(flex):  # the boundary keeps its size; the network and the curves may shrink
-        return widgets.Layout(flex=flex, min_width="0")
-
-    boundary = box([views.boundary_widget], layout=size("0 0 auto")).add_class("dnn-boundary")
-    curves = box([views.curves_widget], layout=size("0 1 403px")).add_class("dnn-curves")
-    chain, *others = inside_views or [widgets.HTML()]
-    others = [box([view], layout=size("1 1 520px")) for view in others]
-    screen = box([row([boundary, *others, curves]).add_class("dnn-screen-top"), chain],
+    screen = box([row(views.at("screen")).add_class("dnn-screen-top"), *views.at("across")],
                  layout=widgets.Layout(flex="1 1 auto", min_width="0")).add_class("dnn-screen")
-    c["added"] = row(layout=widgets.Layout(flex_flow="row wrap"))  # Explorer.add_view
+    c["added"] = row(views.at("below"), layout=widgets.Layout(flex_flow="row wrap"))
     below = box([c["added"], c["norms"], widgets.HTML("<b>The same numbers as text</b>"),
                  row([c["direction"], c["layer"], c["next"]]), c["text"]])
     root = box([

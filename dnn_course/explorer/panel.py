@@ -3,8 +3,9 @@
 The panel owns its widgets and its one piece of state, ``syncing`` (True while it shows
 new settings, so the controls' callbacks know the change is not the user's). The
 ``Explorer`` tells it what to show through the ``show_*`` methods; ``wiring.connect``
-routes its widgets' events to the Explorer's public methods. A view added with
-``Explorer.add_view`` goes under the screen (``place``).
+routes its widgets' events to the Explorer's public methods. The live views are laid out
+from their registry (``views.Views``); a view added with ``Explorer.add_view`` goes under
+the screen (``place``).
 """
 
 import contextlib
@@ -20,16 +21,15 @@ class Panel:
 
     Parameters
     ----------
-    views : Views, the live figures to lay out
+    views : views.Views, every live view and its place
     clock : timer.Clock, Play's clock (it shows the iteration, carries the views' frames)
-    inside_views : the chain and network views, shown under "Inside the network"
     """
 
-    def __init__(self, views, clock, inside_views=()):
+    def __init__(self, views, clock):
         self.controls = {**controls.settings_controls(), **controls.run_controls(clock),
                          **controls.inside_controls(clock), **controls.state_controls(),
                          "scenarios": controls.scenario_buttons()}
-        self.widget = controls.layout(self.controls, views, inside_views)
+        self.widget = controls.layout(self.controls, views)
         self.syncing = False
 
     @contextlib.contextmanager
@@ -91,10 +91,10 @@ class Panel:
         1280x720 fills a 1920x1080 projector, its smallest text 18 px."""
         (self.widget.add_class if on else self.widget.remove_class)("dnn-presenter")
 
-    def place(self, view):
+    def place(self, widget):
         """Lay out an added view (``Explorer.add_view``) under the screen."""
         added = self.controls["added"]
-        added.children = (*added.children, view)
+        added.children = (*added.children, widget)
 
     def show_side(self, on):
         """Open (or close) the side panel: scenarios, data, network and state settings."""
