@@ -22,8 +22,21 @@ STYLE = """<style>
 .dnn-explorer pre.dnn-pre {font-size: 12px; line-height: 1.25; margin: 0}
 .dnn-presenter {zoom: 1.5}  /* the 1280x720 screen on a 1920x1080 projector; 12 px -> 18 px */
 .dnn-presenter sup, .dnn-presenter sub {font-size: 100%}
-/* on a smaller projector the curves make way: the network keeps its size and its text 18 px */
-@media (max-width: 1700px) {.dnn-presenter .dnn-curves {display: none}}
+/* On a smaller projector (1280x720) the screen keeps the boundary and the network at 1.5
+   times, their text 18 px, and the chain's step under them: the curves, the chain's picture
+   of boxes and its cache note make way (the step is named in the chain's bar and highlighted
+   in the network), the selected unit's line too (the chain works its entry), the heatmaps
+   get at most 80 px of height and say their columns once, and the equations and entries
+   sit beside them. */
+@media (max-width: 1700px) {
+  .dnn-presenter .dnn-curves, .dnn-presenter .dnn-chain-picture,
+  .dnn-presenter .dnn-chain-note, .dnn-presenter .dnn-network-selected,
+  .dnn-presenter .dnn-heatmap:not(.dnn-not-needed) .dnn-heatmap-note {display: none}
+  .dnn-presenter .dnn-chain-columns {display: block}
+  .dnn-presenter .dnn-heatmap {--map-width: 120px; --map-height: 80px}
+  .dnn-presenter .dnn-chain-equation {font-size: 14px}
+  .dnn-presenter .dnn-chain-body {grid-template-columns: minmax(250px, 1fr) minmax(0, auto)}
+}
 .dnn-screen-top {align-items: flex-start; gap: 6px}
 .dnn-screen-top > *, .dnn-screen > * {min-width: 0}
 .dnn-curves canvas {max-width: 100%; height: auto !important}
