@@ -1,7 +1,9 @@
 """The explorer's panel: its widgets, their layout, and what they show, in one object.
 
-The panel owns its widgets and its one piece of state, ``syncing`` (True while it shows
-new settings, so the controls' callbacks know the change is not the user's). The
+The panel owns its widgets and two pieces of state: ``syncing`` (True while it shows
+new settings, so the controls' callbacks know the change is not the user's) and ``asking``
+(True while a question of Predict, then reveal is open: the gradient table and the
+step-through text, which would give its answer, wait). The
 ``Explorer`` tells it what to show through the ``show_*`` methods; ``wiring.connect``
 routes its widgets' events to the Explorer's public methods. The live views are laid out
 from their registry (``views.Views``); a view added with ``Explorer.add_view`` goes under
@@ -30,7 +32,7 @@ class Panel:
                          **controls.inside_controls(clock), **controls.state_controls(),
                          "scenarios": controls.scenario_buttons()}
         self.widget = controls.layout(self.controls, views)
-        self.syncing = False
+        self.syncing = self.asking = False
 
     @contextlib.contextmanager
     def quietly(self):
@@ -69,11 +71,13 @@ class Panel:
         """The iteration line, and the gradient table unless ``table`` is false."""
         self.controls["iteration"].value = readouts.iteration_line(session)
         if table:
-            self.controls["norms"].value = readouts.gradient_table(session)
+            self.controls["norms"].value = readouts.WAITING if self.asking else \
+                readouts.gradient_table(session)
 
     def show_stepthrough(self, steps):
         """The step-through text for the chosen direction and layer."""
-        self.controls["text"].value = readouts.stepthrough_text(steps, *self.step_shown)
+        self.controls["text"].value = readouts.WAITING if self.asking else \
+            readouts.stepthrough_text(steps, *self.step_shown)
 
     def show_message(self, text):
         self.controls["message"].value = text

@@ -52,6 +52,7 @@ class Explorer:
         traitlets.link((self.network_view, "selected"), (self.chain_view, "selected"))
         self.chain_view.observe(lambda change: self._follow_chain(), "step")
         self.chain_view.observe(lambda change: self.next_pass(), "passes")
+        self.chain_view.observe(lambda change: self._asking(change["new"]), "asking")
         self.panel = Panel(self.views, self.clock)
         self.ticks = 0  # Play ticks so far
         wiring.connect(self.panel, self)
@@ -238,6 +239,14 @@ class Explorer:
         L = (self.chain_view.steps - 1) // 2
         if L >= 1 and self.network_view._pass is not None:
             self.network_view.follow(*position(self.chain_view.step, L))
+
+    def _asking(self, open_):
+        """A question of Predict, then reveal opened (or was answered): until it is answered
+        the network, the gradient table and the step-through text keep its answer."""
+        self.network_view.asking = self.panel.asking = open_
+        self._follow_chain()
+        self.panel.show_status(self.session)
+        self.show_stepthrough()
 
     def _rebuild(self, reset_views=True):
         self.panel.show_settings(self.settings, self.session.own_data is not None)

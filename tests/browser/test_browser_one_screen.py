@@ -143,11 +143,22 @@ def test_linked_views_and_play_the_pass_in_voila(page, voila):
     expect(asked).to_have_text(expected["text"])
     expect(chain.locator(".dnn-question-hidden")).to_be_visible()  # numbers not shown yet
     assert chain.locator(".dnn-heatmap canvas").count() == 0
+    expect(chain).to_have_attribute("aria-label", re.compile("Predict, then reveal: "))
+    expect(root.locator(".dnn-stepthrough")).to_contain_text("a question is open")
+    expect(chain.locator(".dnn-chain-note")).to_have_count(0) if index >= L else \
+        expect(chain.locator(".dnn-chain-note")).to_be_hidden()  # caches[l-1]'s shapes
+    told = " ".join([chain.get_attribute("aria-label"), root.locator(".dnn-stepthrough")
+                     .inner_text(), root.locator(".dnn-gradient-norms").inner_text()])
+    worked = chain_payload(session_steps(session), index, session.activations,
+                           unit=(2, 3))["worked"]
+    assert not [line for line in worked if line in told]  # no entry, no value before
     chain.locator(".dnn-question-choice", has_text=re.compile(
         f"^{re.escape(expected['answer'])}$")).click()
     expect(chain.locator(".dnn-question-feedback")).to_contain_text("✓ Right.")
     expect(chain.locator(".dnn-chain-score")).to_have_text("score 1 / 1")
     expect(chain.locator(".dnn-heatmap canvas").first).to_be_visible()  # revealed
+    expect(chain).to_have_attribute("aria-label", re.compile(re.escape(worked[0])))
+    expect(root.locator(".dnn-stepthrough")).not_to_contain_text("a question is open")
 
 
 SMALLEST_TEXT = """root => Math.min(...[...root.querySelectorAll('*')].filter(n =>

@@ -181,8 +181,8 @@ export default {
       maps.append(...frame.tensors.map((tensor) => heatmap(tensor, lut)));
       const columns = frame.tensors.find((t) => t.data && t.note);  // said once, for a
       if (columns) maps.append(element("p", "dnn-chain-columns", columns.note));  // projector
-      detail.append(picture(data, frame), equation, worked);
-      if (frame.note) detail.append(element("div", "dnn-chain-note", frame.note));
+      const note = frame.note ? [element("div", "dnn-chain-note", frame.note)] : [];
+      detail.append(picture(data, frame), equation, worked, ...note);
       last = frame;
       predict.setAttribute("aria-pressed", String(Boolean(frame.question)));
       score.textContent = frame.question ? `score ${right} / ${asked}` : "";
@@ -213,6 +213,7 @@ export default {
         if (answer === undefined) {  // the step's numbers stay hidden until the answer
           waiting = true;
           worked.hidden = true;
+          note.forEach((node) => { node.hidden = true; });  // the cache's shapes too
           maps.replaceChildren(element("p", "dnn-question-hidden",
             "Answer the question to reveal this step's numbers."));
         } else {
@@ -223,6 +224,10 @@ export default {
         detail.append(box);
       }
       body.replaceChildren(detail, maps);
+      if (model.get("asking") !== waiting) {  // the kernel hides the answer while asking
+        model.set("asking", waiting);
+        model.save_changes();
+      }
     };
     const stop = whenChanged(model, el, draw);
     return async () => {
