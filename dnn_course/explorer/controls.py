@@ -22,13 +22,14 @@ STYLE = """<style>
 .dnn-explorer pre.dnn-pre {font-size: 12px; line-height: 1.25; margin: 0}
 .dnn-presenter {zoom: 1.5}  /* the 1280x720 screen on a 1920x1080 projector; 12 px -> 18 px */
 .dnn-presenter sup, .dnn-presenter sub {font-size: 100%}
-/* On a smaller projector (1280x720) the screen keeps the boundary and the network at 1.5
-   times, their text 18 px, and the chain's step under them: the curves, the chain's picture
-   of boxes and its cache note make way (the step is named in the chain's bar and highlighted
-   in the network), the selected unit's line too (the chain works its entry), the heatmaps
-   get at most 80 px of height and say their columns once, and the equations and entries
-   sit beside them. */
-@media (max-width: 1700px) {
+.dnn-explorer {container-type: inline-size}  /* its width, not the window's, decides */
+/* On a smaller projector (1280x720; 1920x1080 in JupyterLab, beside its bars) the screen
+   keeps the boundary and the network at 1.5 times, their text 18 px, and the chain's step
+   under them: the curves, the chain's picture of boxes and its cache note make way (the
+   step is named in the chain's bar and highlighted in the network), the selected unit's
+   line too (the chain works its entry), the heatmaps get at most 80 px of height and say
+   their columns once, and the equations and entries sit beside them. */
+@container (max-width: 1220px) {
   .dnn-presenter .dnn-curves, .dnn-presenter .dnn-chain-picture,
   .dnn-presenter .dnn-chain-note, .dnn-presenter .dnn-network-selected,
   .dnn-presenter .dnn-heatmap:not(.dnn-not-needed) .dnn-heatmap-note {display: none}

@@ -2,7 +2,9 @@
 and the chain's current step (equations and heatmaps) are all in the window at once, in
 Voila and in JupyterLab with the file browser closed; the views are linked (a unit picked in
 the network is the chain's worked entry, the chain's step is highlighted in the network)
-and "Play the pass" walks a pass and takes the update."""
+and "Play the pass" walks a pass and takes the update. The presenter layout shows the same
+parts with text of at least 18 px at 1920x1080 (Voila and JupyterLab) and 1280x720 (Voila);
+while a question of Predict, then reveal is open no text gives its answer."""
 
 import re
 from pathlib import Path
@@ -168,13 +170,30 @@ SMALLEST_TEXT = """root => Math.min(...[...root.querySelectorAll('*')].filter(n 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
 def test_the_presenter_layout_fills_a_projector_with_text_of_18_px(page, voila, size):
-    width, height = size
-    page.set_viewport_size({"width": width, "height": height})
+    page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(voila.url("/"), wait_until="commit", timeout=240_000)
-    root = page.locator(".dnn-explorer")
+    check_presenter(page, page.locator(".dnn-explorer"), *size, "voila")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080)])
+def test_the_presenter_layout_in_jupyterlab_with_the_file_browser_closed(lab_page, lab, size):
+    """(JupyterLab's menu, tabs, toolbar and status bar take 120 of 720 px: there the chain's
+    step starts under the fold; a projector of 1280x720 gets make demo's Voila page.)"""
+    lab_page.set_viewport_size({"width": size[0], "height": size[1]})
+    panel = open_notebook(lab_page, lab, EXPLORER)
+    lab_page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^View$")).click()
+    lab_page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^File Browser$")).click()
+    expect(lab_page.locator(".jp-FileBrowser")).to_be_hidden()
+    run_all(lab_page)
+    check_presenter(lab_page, panel.locator(".dnn-explorer"), *size, "lab")
+
+
+def check_presenter(page, root, width, height, where):
+    """Presenter on: smallest text 18 px; the run bar, the boundary, the network and the
+    chain's step in the window once the explorer's top is at the top."""
     root.locator(".dnn-chain-heatmaps canvas").first.wait_for(timeout=300_000)
     root.locator(".widget-toggle-button", has_text="Presenter").click()
-    expect(root).to_have_class(re.compile("dnn-presenter"))
+    expect(root).to_have_class(re.compile("dnn-presenter"), timeout=120_000)  # the kernel's
     page.wait_for_timeout(500)
     assert root.evaluate(SMALLEST_TEXT) >= 18
     root.locator(".dnn-run").evaluate("node => node.scrollIntoView({block: 'start'})")
@@ -188,7 +207,7 @@ def test_the_presenter_layout_fills_a_projector_with_text_of_18_px(page, voila, 
         outside += [(name, box) for box in boxes
                     if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height]
     SHOTS.mkdir(parents=True, exist_ok=True)  # for a person to look at
-    page.screenshot(path=SHOTS / f"presenter_{width}x{height}.png")
+    page.screenshot(path=SHOTS / f"presenter_{where}_{width}x{height}.png")
     assert not outside, f"outside the {width}x{height} window: {outside}"
     for selector, natural in ((".dnn-boundary canvas", 302), (".dnn-network canvas", 520)):
         shown = root.locator(selector).first.bounding_box()["width"]  # its 12 px text, 18 px
