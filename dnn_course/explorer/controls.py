@@ -27,14 +27,15 @@ STYLE = """<style>
    keeps the boundary and the network at 1.5 times, their text 18 px, and the chain's step
    under them: the curves, the chain's picture of boxes and its cache note make way (the
    step is named in the chain's bar and highlighted in the network), the selected unit's
-   line too (the chain works its entry), the heatmaps get at most 80 px of height and say
-   their columns once, and the equations and entries sit beside them. */
+   line too (the chain works its entry), the heatmaps get at most 80 px of height, the
+   run bar's and the chain's buttons narrow to stay on one line, and the equations and
+   entries sit beside the heatmaps. */
 @container (max-width: 1220px) {
   .dnn-presenter .dnn-curves, .dnn-presenter .dnn-chain-picture,
-  .dnn-presenter .dnn-chain-note, .dnn-presenter .dnn-network-selected,
-  .dnn-presenter .dnn-heatmap:not(.dnn-not-needed) .dnn-heatmap-note {display: none}
-  .dnn-presenter .dnn-chain-columns {display: block}
+  .dnn-presenter .dnn-chain-note, .dnn-presenter .dnn-network-selected {display: none}
   .dnn-presenter .dnn-heatmap {--map-width: 120px; --map-height: 80px}
+  .dnn-presenter .dnn-run .widget-button {min-width: 60px !important}
+  .dnn-presenter .dnn-chain-controls button {padding: 2px 4px; margin-right: 0}
   .dnn-presenter .dnn-chain-equation {font-size: 14px}
   .dnn-presenter .dnn-chain-body {grid-template-columns: minmax(250px, 1fr) minmax(0, auto)}
 }

@@ -27,20 +27,49 @@ PARTS = {"Play": ".dnn-play", "the boundary": ".dnn-boundary canvas",
          "the heatmaps": ".dnn-chain-heatmaps canvas"}
 
 
-def check_one_screen(page, root):
-    """Every part's box lies inside the window once the explorer's top is at the top."""
-    root.locator(".dnn-chain-heatmaps canvas").first.wait_for(timeout=300_000)
-    root.locator(".dnn-run").evaluate("node => node.scrollIntoView({block: 'start'})")
-    page.wait_for_timeout(500)
-    outside = []
-    for name, selector in PARTS.items():
+BACKWARD = {k: PARTS[k] for k in ("the chain's equations", "the heatmaps")}
+
+
+def outside(root, parts, width, height):
+    """The parts (name: selector) whose boxes are not inside the width x height window."""
+    found = []
+    for name, selector in parts.items():
         boxes = root.locator(selector).evaluate_all(
             "nodes => nodes.map(n => { const r = n.getBoundingClientRect();"
             " return [r.left, r.top, r.right, r.bottom]; })")
         assert boxes, f"no {name} ({selector}) in the page"
-        outside += [(name, box) for box in boxes
-                    if box[0] < 0 or box[1] < 0 or box[2] > WIDTH or box[3] > HEIGHT]
-    assert not outside, f"outside the {WIDTH}x{HEIGHT} window: {outside}"
+        found += [(name, box) for box in boxes
+                  if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height]
+    return found
+
+
+def at_a_backward_step(page, root):
+    """Step 1, then Step (the iteration line grows), then the chain at layer 2 backward (its
+    longest equations); the run bar at the top of the window again."""
+    counter = root.locator(".dnn-iteration")
+    root.locator(".dnn-step").click()
+    wait_for(page, lambda: "train J" in counter.inner_text(), 60, lambda: "Step did nothing")
+    chain = root.locator(".dnn-chain")
+    for _ in range(5):  # L = 3: forward 1, 2, 3, the loss, backward 3, backward 2
+        chain.locator(".dnn-chain-next").click()
+    expect(chain.locator(".dnn-chain-position")).to_contain_text("layer 2 of 3, backward",
+                                                                 timeout=60_000)
+    page.wait_for_timeout(500)
+    root.locator(".dnn-run").evaluate("node => node.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(300)
+
+
+def check_one_screen(page, root):
+    """Every part's box lies inside the window once the explorer's top is at the top; the
+    equations and heatmaps of a backward step too, after a Step."""
+    root.locator(".dnn-chain-heatmaps canvas").first.wait_for(timeout=300_000)
+    root.locator(".dnn-run").evaluate("node => node.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(500)
+    found = outside(root, PARTS, WIDTH, HEIGHT)
+    assert not found, f"outside the {WIDTH}x{HEIGHT} window: {found}"
+    at_a_backward_step(page, root)
+    found = outside(root, BACKWARD, WIDTH, HEIGHT)
+    assert not found, f"at layer 2 backward, outside the {WIDTH}x{HEIGHT} window: {found}"
 
 
 def test_one_screen_in_voila(page, voila):
@@ -198,20 +227,17 @@ def check_presenter(page, root, width, height, where):
     assert root.evaluate(SMALLEST_TEXT) >= 18
     root.locator(".dnn-run").evaluate("node => node.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(300)
-    outside = []  # the run bar, the boundary, the network and the chain's step: all of it
-    for name, selector in PARTS.items():
-        boxes = root.locator(selector).evaluate_all(
-            "nodes => nodes.map(n => { const r = n.getBoundingClientRect();"
-            " return [r.left, r.top, r.right, r.bottom]; })")
-        assert boxes, f"no {name} ({selector}) in the page"
-        outside += [(name, box) for box in boxes
-                    if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height]
-    SHOTS.mkdir(parents=True, exist_ok=True)  # for a person to look at
+    found = outside(root, PARTS, width, height)  # the run bar, the boundary, the network,
+    SHOTS.mkdir(parents=True, exist_ok=True)  # the chain's step: all of it
     page.screenshot(path=SHOTS / f"presenter_{where}_{width}x{height}.png")
-    assert not outside, f"outside the {width}x{height} window: {outside}"
+    assert not found, f"outside the {width}x{height} window: {found}"
     for selector, natural in ((".dnn-boundary canvas", 302), (".dnn-network canvas", 520)):
         shown = root.locator(selector).first.bounding_box()["width"]  # its 12 px text, 18 px
         assert shown >= 1.5 * natural - 1, (selector, shown)
     if width == 1920:  # it fills the projector: the screen is most of its width
         screen = root.locator(".dnn-screen").bounding_box()
         assert screen["width"] >= 0.9 * width
+    at_a_backward_step(page, root)
+    page.screenshot(path=SHOTS / f"presenter_{where}_{width}x{height}_backward.png")
+    found = outside(root, BACKWARD, width, height)
+    assert not found, f"at layer 2 backward, outside the {width}x{height} window: {found}"

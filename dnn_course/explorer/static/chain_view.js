@@ -61,8 +61,7 @@ function heatmap(tensor, lut) {
     canvas.setAttribute("aria-label", `${canvas.getAttribute("aria-label")}; row ` +
       `${tensor.outline} (the selected unit) outlined`);
   }
-  figure.append(caption, frame);
-  if (tensor.note) figure.append(element("div", "dnn-heatmap-note", tensor.note));
+  figure.append(caption, frame);  // its note (the columns shown) is said once, under all
   return figure;
 }
 
@@ -179,8 +178,8 @@ export default {
       const worked = element("pre", "dnn-chain-worked", frame.worked.join("\n"));
       const maps = element("div", "dnn-chain-heatmaps");
       maps.append(...frame.tensors.map((tensor) => heatmap(tensor, lut)));
-      const columns = frame.tensors.find((t) => t.data && t.note);  // said once, for a
-      if (columns) maps.append(element("p", "dnn-chain-columns", columns.note));  // projector
+      const columns = frame.tensors.find((t) => t.data && t.note);  // the same for each
+      if (columns) maps.append(element("p", "dnn-chain-columns", columns.note));
       const note = frame.note ? [element("div", "dnn-chain-note", frame.note)] : [];
       detail.append(picture(data, frame), equation, worked, ...note);
       last = frame;
