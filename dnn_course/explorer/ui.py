@@ -214,12 +214,12 @@ class Explorer:
         direction, _ = self.panel.step_shown
         self.panel.show_stepthrough(self.stepthrough(direction))
 
-    def add_view(self, view, place="below"):
-        """Show one more view: a ``BrowserView`` built with ``(ex.clock, key)`` (so its
-        frame rides in Play's one message a tick) whose ``update(session, steps)`` sets its
-        frame from the session and its chain steps; under the screen unless ``place`` says
-        otherwise. See CONTRIBUTING."""
-        self.views.add(view, place)
+    def add_view(self, view):
+        """Show one more view, under the screen: a ``BrowserView`` built with
+        ``(ex.clock, key)`` (so its frame rides in Play's one message a tick) whose
+        ``update(session, steps)`` sets its frame from the session and its chain steps.
+        See CONTRIBUTING."""
+        self.views.add(view, "below")
         self.panel.place(self.views.shown[view.key])
         view.reset(self.session)
         view.update(self.session, session_steps(self.session))
@@ -240,10 +240,10 @@ class Explorer:
         if L >= 1 and self.network_view._pass is not None:
             self.network_view.follow(*position(self.chain_view.step, L))
 
-    def _asking(self, open_):
+    def _asking(self, is_open):
         """A question of Predict, then reveal opened (or was answered): until it is answered
         the network, the gradient table and the step-through text keep its answer."""
-        self.network_view.asking = self.panel.asking = open_
+        self.network_view.asking = self.panel.asking = is_open
         self._follow_chain()
         self.panel.show_status(self.session)
         self.show_stepthrough()
