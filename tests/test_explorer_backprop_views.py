@@ -128,25 +128,42 @@ def test_after_a_played_pass_the_network_takes_its_update_and_the_walk_restarts(
     assert ex.chain_view.frame["index"] == 0
 
 
-def test_a_new_view_is_a_payload_function_a_view_class_and_its_javascript(monkeypatch):
+RESIDUAL_JS = """export default {
+  render({ model, el }) {
+    return whenChanged(model, el, (frame) => { el.textContent = frame.label; });
+  },
+};"""
+
+
+def residual_view(folder):
     """CONTRIBUTING's recipe, followed by a tiny view: the last layer's dZ[L] = A[L] - Y."""
-    from dnn_course.explorer import Explorer
-    from dnn_course.explorer.browser import BrowserView, pack
+    from dnn_course.explorer.browser import BrowserView, esm, pack
 
     def residual_payload(steps):  # 1. the payload, from the package's numbers
         L = (len(steps) - 1) // 2
         dZ = steps[L + 1].values[f"dZ[{L}]"]
-        return {"dZ": pack(dZ), "label": f"dZ[{L}] = A[{L}] - Y, mean {dZ.mean():.3g}"}
+        return {"dZ": pack(dZ), "label": f"dZ[{L}] = A[{L}] - Y, mean {dZ.mean():.6f}"}
 
-    class ResidualView(BrowserView):  # 2. the view class; 3. its JavaScript
-        _esm = "export default { render({ el }) { el.textContent = 'dZ[L]'; } };"
+    (folder / "residual.js").write_text(RESIDUAL_JS)  # 3. its JavaScript
+
+    class ResidualView(BrowserView):  # 2. the view class
+        _esm = esm(folder / "residual.js")
 
         def update(self, session, steps):
             self.frame = residual_payload(steps)
 
+    return ResidualView
+
+
+def test_a_new_view_is_a_payload_function_a_view_class_and_its_javascript(monkeypatch,
+                                                                            tmp_path):
+    from dnn_course.explorer import Explorer
+
     ex = Explorer(Settings(m=30, neurons=(3, 2)), figures="inline")
-    view = ex.add_view(ResidualView(ex.clock, "residual"))
+    view = ex.add_view(residual_view(tmp_path)(ex.clock, "residual"))
     assert view in ex.controls["added"].children  # laid out under the screen
+    assert ex.views["residual"] is view and "dnn-residual" in view._dom_classes
+    assert "whenChanged(model, el" in view._esm and "function unpack" in view._esm
     AL, caches = L_model_forward(ex.session.X_train, ex.session.parameters,
                                  ex.session.activations)
     np.testing.assert_allclose(unpack(view.frame["dZ"]), AL - ex.session.Y_train, rtol=1e-5)
@@ -160,3 +177,25 @@ def test_a_new_view_is_a_payload_function_a_view_class_and_its_javascript(monkey
     assert len(sent) == 1 and sent[0][0] == "Clock" and "residual" in sent[0][1]
     AL, _ = L_model_forward(ex.session.X_train, ex.session.parameters, ex.session.activations)
     np.testing.assert_allclose(unpack(view.frame["dZ"]), AL - ex.session.Y_train, rtol=1e-5)
+    with pytest.raises(ValueError, match="has a view 'residual' already"):
+        ex.add_view(residual_view(tmp_path)(ex.clock, "residual"))
+
+
+def test_the_boundary_and_the_curves_are_views_like_the_others():
+    """One registry: every view the screen shows is registered in ``ex.views``, the page's
+    views and, with figures="inline", the boundary's and the curves' matplotlib images."""
+    from dnn_course.explorer import Explorer
+    from dnn_course.explorer.browser import BrowserView
+
+    for figures in ("browser", "inline"):
+        ex = Explorer(Settings(m=30, neurons=(3, 2)), figures=figures)
+        assert list(ex.views.views) == ["boundary", "network", "curves", "chain"]
+        assert all(isinstance(view, BrowserView) for view in ex.views.views.values())
+        assert [w._dom_classes[-1] for w in ex.views.at("screen")] == [
+            "dnn-boundary", "dnn-network", "dnn-curves"]
+        inline = {key for key, widget in ex.views.shown.items()
+                  if type(widget).__name__ == "Image"}
+        assert inline == (set() if figures == "browser" else {"boundary", "curves"})
+        ex.step(2)
+        for view in ex.views.views.values():
+            assert view.frame, f"{view.key} has no frame after a step"

@@ -31,7 +31,7 @@ def test_pack_keeps_shape_and_values_as_bytes():
 
 
 def test_the_boundary_sent_to_the_page_is_the_session_own(ex):
-    data, frame = ex.views.boundary.data, ex.views.boundary.frame
+    data, frame = ex.views["boundary"].data, ex.views["boundary"].frame
     X = np.hstack([ex.session.X_train, ex.session.X_test])
     np.testing.assert_allclose(unpack(data["X"]), X, rtol=1e-6)
     Y = np.hstack([ex.session.Y_train, ex.session.Y_test])[0]
@@ -46,7 +46,7 @@ def test_the_boundary_sent_to_the_page_is_the_session_own(ex):
 
 
 def test_the_curves_sent_to_the_page_are_the_recorded_costs_and_norms(ex):
-    data, frame = ex.views.curves.data, ex.views.curves.frame
+    data, frame = ex.views["curves"].data, ex.views["curves"].frame
     assert data["names"] == ["train J", "test J", "||dW[1]||", "||dW[2]||", "||dW[3]||",
                              "||dW[4]||"]
     state = ex.state()
@@ -98,7 +98,7 @@ def test_a_play_tick_is_one_message_with_every_view_the_iteration_and_the_frame(
     ex.clock.run_tick()
     assert sent == [("Clock", ["boundary", "curves", "frame", "value"])]
     np.testing.assert_allclose(  # what rode on the clock is the boundary view's frame
-        unpack(ex.clock.boundary["level"]), unpack(ex.views.boundary.frame["level"]))
+        unpack(ex.clock.boundary["level"]), unpack(ex.views["boundary"].frame["level"]))
 
 
 def test_play_is_paced_by_the_page_and_stops_without_it():

@@ -78,3 +78,49 @@ def test_the_chain_view_sends_the_question_only_in_predict_mode():
     assert view.frame["question"] == question(session_steps(session), 0, session.activations)
     view.step = 3
     assert view.frame["question"]["kind"] == "smallest"
+
+
+def test_while_a_question_is_open_no_text_or_readout_gives_its_answer():
+    """The chain's text alternative, the step-through text, the gradient table and the
+    network's label and marks keep the answer until the page says it was given."""
+    from dnn_course.explorer import Explorer
+
+    ex = Explorer(Settings(m=60, neurons=(6, 4)), figures="browser")
+    ex.step(5)
+    chain, network, c = ex.chain_view, ex.network_view, ex.controls
+    chain.predict = True
+    steps = session_steps(ex.session)
+    L = (len(steps) - 1) // 2
+
+    def told(answer):
+        """Every text a reader (or a screen reader) gets, but the question's choices."""
+        q = chain.frame.get("question")
+        label = chain.frame["label"].replace(", ".join(q["choices"]) if q else "\0", "")
+        texts = [label, network.frame["label"], c["text"].value, c["norms"].value]
+        return [text for text in texts if answer in text]
+
+    shape = question(steps, 0, ex.session.activations)  # layer 1 forward: the shape of Z[1]
+    assert told(shape["answer"]) == [] and told("caches[0]") == []
+    assert chain.asking and shape["text"] in chain.frame["label"]
+    chain.asking = False  # what the page sends once the question is answered
+    assert shape["answer"].replace(" ", "") in "".join(told("Z[1]")).replace(" ", "")
+    assert "Z[1][0,0] = W[1][0,:]" in chain.frame["label"]
+
+    chain.step = 1  # layer 2 forward, ReLU: is the selected unit (unit 0 there) dead?
+    dead = question(steps, 1, ex.session.activations)
+    assert dead["kind"] == "dead" and chain.asking
+    assert not any(np.any(mask) for mask in network.frame["dead"])
+    assert "dead ReLU units: shown once the question is answered" in network.frame["label"]
+    assert "Z[2][0,0]" not in chain.frame["label"] and "dead ReLU" not in c["norms"].value
+
+    chain.step = L + 2  # layer L - 1 backward: the sign of dW[l][0,0]
+    sign = question(steps, L + 2, ex.session.activations)
+    l = L - 1
+    assert sign["kind"] == "sign" and chain.asking
+    assert network.frame["edge_kind"] == "W"  # dW[l]'s colours would show the sign
+    value = steps[L + 2].values[f"dW[{l}]"][0, 0]
+    assert told(f"{value:.4g}") == [] and told(f"dW[{l}][0,0] =") == []
+    chain.asking = False
+    assert network.frame["edge_kind"] == "dW"
+    assert f"dW[{l}][0,0] = (1/" in chain.frame["label"]
+    assert "||dW[l]||" in c["norms"].value and "shape (6, 2)" in c["text"].value  # W[1]

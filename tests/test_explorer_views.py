@@ -20,7 +20,7 @@ def pixels(figure):
 
 
 def test_the_boundary_has_a_title_axis_labels_and_a_key(ex):
-    figure = ex.views.boundary.figure
+    figure = ex.views.renderers["boundary"].figure
     ax = figure.axes[0]
     assert ax.get_title() == "AL = P(y = 1 | x)"
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("x1", "x2")
@@ -36,7 +36,7 @@ def test_the_boundary_has_a_title_axis_labels_and_a_key(ex):
 
 
 def test_a_tick_redraws_only_what_moves_and_matches_a_full_draw(ex):
-    figure = ex.views.boundary.figure
+    figure = ex.views.renderers["boundary"].figure
     before = pixels(figure)
     ex.step(20)
     blitted = pixels(figure)
@@ -47,7 +47,7 @@ def test_a_tick_redraws_only_what_moves_and_matches_a_full_draw(ex):
 
 def test_new_data_redraws_the_frame(ex):
     ex.controls["dataset"].value = "xor"
-    figure = ex.views.boundary.figure
+    figure = ex.views.renderers["boundary"].figure
     shown = pixels(figure)
     figure.canvas.draw()
     np.testing.assert_array_equal(shown, pixels(figure))

@@ -7,10 +7,10 @@
 
 Where things are: ``session`` (the model: data, W[l], b[l], gradient descent), ``ui``
 (``Explorer``: every action as a method), ``panel`` (its widgets, layout and read-outs),
-``wiring`` (widget events -> Explorer methods), ``views`` (the live figures), ``timer``
-(Play, paced by the page). A new live view follows the pattern in ``browser.py``: payload
-functions of the package's numbers, a ``BrowserView`` class, a JavaScript renderer in
-``static/``, and a matplotlib renderer for ``figures="inline"``.
+``wiring`` (widget events -> Explorer methods), ``views`` (every live view, registered in
+one place), ``timer`` (Play, paced by the page). A new live view follows the pattern in
+``browser.py``: a payload function of the package's numbers, a ``BrowserView`` class and
+its JavaScript in ``static/``, shown with ``Explorer.add_view``.
 """
 
 from .own_data import read_csv

@@ -1,25 +1,29 @@
 """Views the browser draws: the kernel sends the package's numbers, the page draws them.
 
-A view is four small pieces (the boundary and the curves in ``views.py`` follow it):
+A view is three pieces (every view of the explorer follows it: ``views.py``,
+``chain_view.py``, ``network_view.py``):
 
 1. **payload functions** in Python, pure and unit-testable, that read the package's own
-   numbers (a Session, its caches and grads) and return plain dicts: ``data`` for what
+   numbers (a Session, its chain steps) and return plain dicts: ``data`` for what
    changes only at Reset (points, axes) and ``frame`` for what changes every tick.
    Arrays go in with ``pack(array)``: float32 or uint8 bytes plus their shape, which
    ipywidgets sends as binary buffers, never as JSON text. The view's text alternative
    (its aria-label) is ``data["label"]``, or ``frame["label"]`` when it changes with the frame.
-2. **a widget class**: ``class MyView(BrowserView): _esm = esm("my_view.js")``; setting
-   ``view.data`` or ``view.frame`` sends it, and setting an equal value sends nothing.
+2. **a view class**: ``class MyView(BrowserView): _esm = esm("my_view.js")`` with
+   ``update(self, session, steps)`` setting ``self.frame`` (and ``reset(self, session)``
+   setting ``self.data``, if it has any); setting an equal value sends nothing.
 3. **a JavaScript renderer**, ``static/my_view.js`` (package data: no build step, no CDN),
    that exports ``{render}`` and draws with ``whenChanged(model, el, draw)`` from
    ``static/common.js`` (prepended by ``esm``): at most one draw per animation frame, each
    counted in the element's ``data-frames`` (the benchmark counts them).
-4. **an inline renderer** (``inline.py``): matplotlib in the kernel drawing the same
-   payloads, for ``figures="inline"``: static outputs, nbval, exports, tests.
 
-A view's frame is kept on a ``Frames`` widget, not on the view: the explorer gives all its
-views one, Play's clock (``timer.Clock``), so everything a Play tick changes reaches the page
-in one message. The server's and the kernel's cost is per message, not per byte.
+``Explorer.add_view(MyView(ex.clock, "my_view"))`` registers it with the others
+(``views.Views``). A view's frame is kept on a ``Frames`` widget, not on the view: the
+explorer gives all its views one, Play's clock (``timer.Clock``), so everything a Play tick
+changes reaches the page in one message. The server's and the kernel's cost is per
+message, not per byte. A view may also name a matplotlib renderer in ``inline.py``
+(``inline``) that draws the same payloads for ``figures="inline"``: the boundary and the
+curves have one, for static outputs and exports.
 """
 
 from pathlib import Path
@@ -33,7 +37,8 @@ STATIC = Path(__file__).parent / "static"
 
 
 def esm(name):
-    """The ES module of a view: the shared helpers of common.js, then static/<name>."""
+    """The ES module of a view: the shared helpers of common.js, then static/<name> (or the
+    file at ``name``, if it is a path of its own)."""
     return (STATIC / "common.js").read_text() + "\n" + (STATIC / name).read_text()
 
 
@@ -71,6 +76,9 @@ class BrowserView(anywidget.AnyWidget):
     """
 
     data = traitlets.Dict().tag(sync=True)
+    every_tick = False  # updated on every Play tick, not only with the views of the pass
+    inline = None  # the name of its matplotlib renderer in inline.py, if it has one
+    flex = "1 1 520px"  # its CSS flex beside the others on the screen
     frames = traitlets.Instance(Frames).tag(sync=True, **ipywidgets.widget_serialization)
     key = traitlets.Unicode().tag(sync=True)
 
@@ -83,6 +91,14 @@ class BrowserView(anywidget.AnyWidget):
     @property
     def frame(self):
         return getattr(self.frames, self.key)
+
+    def reset(self, session):
+        """What changes only at Reset (``self.data``): nothing, unless a view says so."""
+
+    def update(self, session, steps):
+        """Set ``self.frame`` from ``session`` and its chain steps (``chain.session_steps``;
+        None on a Play tick that updates only the ``every_tick`` views)."""
+        raise NotImplementedError(f"{type(self).__name__} must define update(session, steps)")
 
     @frame.setter
     def frame(self, value):

@@ -11,7 +11,9 @@ between two passes) and the walk starts again at layer 1 forward. ``selected`` i
 selected in the network view (the explorer links the two): its row is the worked entry.
 With ``predict`` on, the payload also holds ``predict.question`` for the step: the page
 asks it before it shows the step's numbers. The text alternative, ``frame["label"]``, is
-the step's text: where the walk is, the equation, and the worked entry with its values.
+the step's text: where the walk is, the equation, and the worked entry with its values;
+while a question is open (``asking``: a new step with Predict on, until the page says it
+was answered) it is the question instead, so no reader hears the answer first.
 """
 
 import traitlets
@@ -36,6 +38,16 @@ def chain_text(payload):
             f"{payload['title']}. {' '.join(payload['equation'])}. {'; '.join(payload['worked'])}.")
 
 
+def question_text(payload):
+    """The step while its question is open: where the walk is, the equation, the question;
+    none of the step's numbers or shapes."""
+    q = payload["question"]
+    return (f"Chain of boxes, step {payload['index'] + 1} of {2 * payload['L'] + 1}: "
+            f"{payload['title']}. {' '.join(payload['equation'])}. Predict, then reveal: "
+            f"{q['text']} Choices: {', '.join(q['choices'])}. The step's numbers show once "
+            "it is answered.")
+
+
 class ChainView(PassView):
     """The lecture's picture with the active step's real tensors (see the module docstring)."""
 
@@ -44,9 +56,21 @@ class ChainView(PassView):
     steps = traitlets.Int(1).tag(sync=True)
     passes = traitlets.Int(0).tag(sync=True)  # "Play the pass" finished a pass: update
     predict = traitlets.Bool(False).tag(sync=True)  # ask a question before each step shows
+    asking = traitlets.Bool(False).tag(sync=True)  # its question is open: answer not shown
     selected = traitlets.List([1, 0])  # (l, i): the network view's selected unit
-    redraw_on = ("step", "selected", "predict")
-    packed, text = staticmethod(packed), staticmethod(chain_text)
+    redraw_on = ("step", "selected", "predict", "asking")
+    packed = staticmethod(packed)
+
+    @traitlets.observe("step", "predict", "selected")
+    def _ask(self, change=None):
+        """With Predict on, a new step (or unit, or pass) opens its question before it is
+        redrawn (a class observer runs first); the page closes it when it is answered."""
+        self.asking = self.predict
+
+    def text(self, payload):
+        """The text alternative: the step's, or only its question while that is open."""
+        return question_text(payload) if self.asking and "question" in payload else \
+            chain_text(payload)
 
     @traitlets.validate("step")
     def _valid_step(self, proposal):
@@ -63,6 +87,7 @@ class ChainView(PassView):
         self.data = {"L": L, "boxes": boxes(L, activations),
                      "cmap": pack(colour_table(), "uint8")}
         self.steps = len(steps)
+        self._ask()  # new numbers: a new question
         if self.step >= len(steps):
             self.step = 0  # redraws
         else:

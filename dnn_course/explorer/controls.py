@@ -22,8 +22,23 @@ STYLE = """<style>
 .dnn-explorer pre.dnn-pre {font-size: 12px; line-height: 1.25; margin: 0}
 .dnn-presenter {zoom: 1.5}  /* the 1280x720 screen on a 1920x1080 projector; 12 px -> 18 px */
 .dnn-presenter sup, .dnn-presenter sub {font-size: 100%}
-/* on a smaller projector the curves make way: the network keeps its size and its text 18 px */
-@media (max-width: 1700px) {.dnn-presenter .dnn-curves {display: none}}
+.dnn-explorer {container-type: inline-size}  /* its width, not the window's, decides */
+/* On a smaller projector (1280x720; 1920x1080 in JupyterLab, beside its bars) the screen
+   keeps the boundary and the network at 1.5 times, their text 18 px, and the chain's step
+   under them: the curves, the chain's picture of boxes and its cache note make way (the
+   step is named in the chain's bar and highlighted in the network), the selected unit's
+   line too (the chain works its entry), the heatmaps get at most 80 px of height, the
+   run bar's and the chain's buttons narrow to stay on one line, and the equations and
+   entries sit beside the heatmaps. */
+@container (max-width: 1220px) {
+  .dnn-presenter .dnn-curves, .dnn-presenter .dnn-chain-picture,
+  .dnn-presenter .dnn-chain-note, .dnn-presenter .dnn-network-selected {display: none}
+  .dnn-presenter .dnn-heatmap {--map-width: 120px; --map-height: 80px}
+  .dnn-presenter .dnn-run .widget-button {min-width: 60px !important}
+  .dnn-presenter .dnn-chain-controls button {padding: 2px 4px; margin-right: 0}
+  .dnn-presenter .dnn-chain-equation {font-size: 14px}
+  .dnn-presenter .dnn-chain-body {grid-template-columns: minmax(250px, 1fr) minmax(0, auto)}
+}
 .dnn-screen-top {align-items: flex-start; gap: 6px}
 .dnn-screen-top > *, .dnn-screen > * {min-width: 0}
 .dnn-curves canvas {max-width: 100%; height: auto !important}
@@ -125,10 +140,11 @@ def scenario_buttons():
     return {name: _button(s.title, "dnn-scenario", s.lesson) for name, s in SCENARIOS.items()}
 
 
-def layout(c, views, inside_views=()):
-    """The root box: one screen of run bar, boundary | network | curves, and the chain's
-    step; the settings in a side panel that ``c["settings"]`` opens and closes; below the
-    screen, the gradient table and the same numbers as text.
+def layout(c, views):
+    """The root box: one screen of run bar, the views side by side (boundary | network |
+    curves) and the view across it (the chain's step); the settings in a side panel that
+    ``c["settings"]`` opens and closes; below the screen, added views, the gradient table
+    and the same numbers as text.
 
     The screen fits 1280x800 without scrolling (Voila, and JupyterLab with the file browser
     closed); a narrower window wraps its parts, uncut.
@@ -145,16 +161,9 @@ def layout(c, views, inside_views=()):
     side = box([scenarios, data, network, state],
                layout=widgets.Layout(display="none", flex="0 0 auto", width="340px"))
     c["side"] = side.add_class("dnn-side")  # the panel opens and closes it
-    def size(flex):  # the boundary keeps its size; the network and the curves may shrink
-        return widgets.Layout(flex=flex, min_width="0")
-
-    boundary = box([views.boundary_widget], layout=size("0 0 auto")).add_class("dnn-boundary")
-    curves = box([views.curves_widget], layout=size("0 1 403px")).add_class("dnn-curves")
-    chain, *others = inside_views or [widgets.HTML()]
-    others = [box([view], layout=size("1 1 520px")) for view in others]
-    screen = box([row([boundary, *others, curves]).add_class("dnn-screen-top"), chain],
+    screen = box([row(views.at("screen")).add_class("dnn-screen-top"), *views.at("across")],
                  layout=widgets.Layout(flex="1 1 auto", min_width="0")).add_class("dnn-screen")
-    c["added"] = row(layout=widgets.Layout(flex_flow="row wrap"))  # Explorer.add_view
+    c["added"] = row(views.at("below"), layout=widgets.Layout(flex_flow="row wrap"))
     below = box([c["added"], c["norms"], widgets.HTML("<b>The same numbers as text</b>"),
                  row([c["direction"], c["layer"], c["next"]]), c["text"]])
     root = box([

@@ -1,6 +1,8 @@
-"""The live views drawn by matplotlib in the kernel, from the payloads of ``views.py``.
+"""The boundary and the curves drawn by matplotlib in the kernel, from their views' payloads.
 
-For ``figures="inline"``: tests, scripts, static outputs and exports. Each figure is an
+For ``figures="inline"`` (tests, scripts, static outputs and exports) ``views.Views`` shows
+``follow(view)``'s image instead of the view; ``picture(view)`` draws a view once. A view
+names its renderer here (``BoundaryView.inline = "boundary"``). Each figure is an
 ``ipywidgets.Image``, blitted: the frame (axes, labels, key) is drawn once and kept, and
 a tick draws only what moves on top of it (the heatmap and the points; the curves, whose
 axes are redrawn only when a limit changes), so a tick costs the same at any iteration.
@@ -36,7 +38,7 @@ def _key(colors, edges):
 class InlineFigure(traitlets.HasTraits):
     """A matplotlib figure shown as an image widget, redrawn by blitting what moves.
 
-    As with a view the page draws, setting ``data`` (at Reset) or ``frame`` (every tick)
+    As the page does for a view, setting ``data`` (at Reset) or ``frame`` (every tick)
     draws it (``draw_data``, ``draw_frame``), and setting an equal value draws nothing.
     """
 
@@ -44,8 +46,8 @@ class InlineFigure(traitlets.HasTraits):
 
     def __init__(self, figure, image_format):
         super().__init__()
-        self.observe(lambda change: getattr(self, f"draw_{change.name}")(change.new),
-                     ["data", "frame"])
+        self.observe(lambda change: change.new and getattr(self, f"draw_{change.name}")(
+            change.new), ["data", "frame"])  # an empty one: nothing to draw yet
         self.figure, self.format = figure, image_format
         FigureCanvasAgg(figure)
         self.widget = widgets.Image(format=image_format)
@@ -148,3 +150,21 @@ class InlineCurves(InlineFigure):
             self.ax_cost.set(xlim=(0, x_max), ylim=(0, cost_top))
             self.ax_norm.set(ylim=norms)
         self.show(full=changed)
+
+
+RENDERERS = {"boundary": InlineBoundary, "curves": InlineCurves}
+
+
+def follow(view):
+    """The view's renderer, drawing every ``data`` and ``frame`` the view is given."""
+    renderer = RENDERERS[view.inline]()
+    traitlets.dlink((view, "data"), (renderer, "data"))
+    traitlets.dlink((view.frames, view.key), (renderer, "frame"))
+    return renderer
+
+
+def picture(view):
+    """The view as it is now, drawn once: PNG (or JPEG) bytes."""
+    renderer = RENDERERS[view.inline]()
+    renderer.data, renderer.frame = view.data, view.frame
+    return renderer.widget.value

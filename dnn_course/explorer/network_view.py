@@ -5,7 +5,9 @@
 
 The page's buttons set ``edges`` ("W" or "dW"), a click on a unit or the layer / unit menus
 set ``selected``; the kernel answers with a new payload. Its text alternative,
-``frame["label"]``, gives the layer sizes, the edges' range and the dead units.
+``frame["label"]``, gives the layer sizes, the edges' range and the dead units. While the
+chain asks a question (``asking``), the network keeps W[l] on its edges and marks no dead
+unit: the sign of a dW[l] entry and a dead unit are what the chain asks.
 """
 
 import numpy as np
@@ -34,9 +36,11 @@ def network_text(payload):
     dims, kind = payload["layer_dims"], payload["edge_kind"]
     dead = [f"{int(np.sum(mask))} in layer {l}" for l, mask in enumerate(payload["dead"], 1)
             if np.any(mask)]
+    dead = "shown once the question is answered" if payload.get("hidden") else \
+        ", ".join(dead) or "none"
     text = (f"Network {' -> '.join(map(str, dims))} ({', '.join(payload['activations'])}); "
             f"edges show {kind}[l], largest |{kind}| = {payload['edge_limit']:.3g}; "
-            f"dead ReLU units: {', '.join(dead) or 'none'}.")
+            f"dead ReLU units: {dead}.")
     if payload.get("focus"):
         f = payload["focus"]
         text += f" Highlighted: layer {f['layer']}, the chain's {f['row']} step."
@@ -78,12 +82,13 @@ class NetworkView(PassView):
         return list(value)
 
     focus = None  # (row, l): the chain view's step, highlighted in the network
+    asking = False  # the chain asks a question: no dW[l] edges, no dead marks until answered
 
     def follow(self, row, l):
         """Highlight the chain's step: layer l, with dW[l] on the edges on a backward step
-        and W[l] on a forward one (one redraw)."""
+        (once its question, if any, is answered) and W[l] on a forward one (one redraw)."""
         self.focus = (row, l)
-        edges = "dW" if row == "backward" else "W"
+        edges = "dW" if row == "backward" and not self.asking else "W"
         if self.edges != edges:
             self.edges = edges  # redraws
         else:
@@ -109,8 +114,11 @@ class NetworkView(PassView):
 
     def payload(self):
         steps, activations, planes = self._pass
-        return {**network_payload(steps, activations, self.edges, tuple(self.selected), planes),
-                "focus": self.focus and {"row": self.focus[0], "layer": self.focus[1]}}
+        payload = network_payload(steps, activations, self.edges, tuple(self.selected), planes)
+        if self.asking:
+            payload["dead"] = [np.zeros_like(mask) for mask in payload["dead"]]
+            payload["hidden"] = True
+        return {**payload, "focus": self.focus and {"row": self.focus[0], "layer": self.focus[1]}}
 
 
 def draw_network(payload, figure=None):

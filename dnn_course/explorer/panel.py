@@ -1,10 +1,13 @@
 """The explorer's panel: its widgets, their layout, and what they show, in one object.
 
-The panel owns its widgets and its one piece of state, ``syncing`` (True while it shows
-new settings, so the controls' callbacks know the change is not the user's). The
+The panel owns its widgets and two pieces of state: ``syncing`` (True while it shows
+new settings, so the controls' callbacks know the change is not the user's) and ``asking``
+(True while a question of Predict, then reveal is open: the gradient table and the
+step-through text, which would give its answer, wait). The
 ``Explorer`` tells it what to show through the ``show_*`` methods; ``wiring.connect``
-routes its widgets' events to the Explorer's public methods. A view added with
-``Explorer.add_view`` goes under the screen (``place``).
+routes its widgets' events to the Explorer's public methods. The live views are laid out
+from their registry (``views.Views``); a view added with ``Explorer.add_view`` goes under
+the screen (``place``).
 """
 
 import contextlib
@@ -20,17 +23,16 @@ class Panel:
 
     Parameters
     ----------
-    views : Views, the live figures to lay out
+    views : views.Views, every live view and its place
     clock : timer.Clock, Play's clock (it shows the iteration, carries the views' frames)
-    inside_views : the chain and network views, shown under "Inside the network"
     """
 
-    def __init__(self, views, clock, inside_views=()):
+    def __init__(self, views, clock):
         self.controls = {**controls.settings_controls(), **controls.run_controls(clock),
                          **controls.inside_controls(clock), **controls.state_controls(),
                          "scenarios": controls.scenario_buttons()}
-        self.widget = controls.layout(self.controls, views, inside_views)
-        self.syncing = False
+        self.widget = controls.layout(self.controls, views)
+        self.syncing = self.asking = False
 
     @contextlib.contextmanager
     def quietly(self):
@@ -69,11 +71,13 @@ class Panel:
         """The iteration line, and the gradient table unless ``table`` is false."""
         self.controls["iteration"].value = readouts.iteration_line(session)
         if table:
-            self.controls["norms"].value = readouts.gradient_table(session)
+            self.controls["norms"].value = readouts.WAITING if self.asking else \
+                readouts.gradient_table(session)
 
     def show_stepthrough(self, steps):
         """The step-through text for the chosen direction and layer."""
-        self.controls["text"].value = readouts.stepthrough_text(steps, *self.step_shown)
+        self.controls["text"].value = readouts.WAITING if self.asking else \
+            readouts.stepthrough_text(steps, *self.step_shown)
 
     def show_message(self, text):
         self.controls["message"].value = text
@@ -91,10 +95,10 @@ class Panel:
         1280x720 fills a 1920x1080 projector, its smallest text 18 px."""
         (self.widget.add_class if on else self.widget.remove_class)("dnn-presenter")
 
-    def place(self, view):
+    def place(self, widget):
         """Lay out an added view (``Explorer.add_view``) under the screen."""
         added = self.controls["added"]
-        added.children = (*added.children, view)
+        added.children = (*added.children, widget)
 
     def show_side(self, on):
         """Open (or close) the side panel: scenarios, data, network and state settings."""

@@ -7,6 +7,9 @@ import html
 
 from .stepthrough import format_step
 
+WAITING = ("<i>Predict, then reveal: a question is open in the chain. These numbers show "
+           "once it is answered.</i>")
+
 
 def iteration_line(session):
     """iteration t, and the last train and test J."""

@@ -1,4 +1,4 @@
-"""The backprop explorer: the model (Session), its figures (Views) and its panel, together.
+"""The backprop explorer: the model (Session), its live views (Views) and its panel, together.
 
 Everything a widget does goes through a method here, so the same calls work from a
 notebook cell, a test or a benchmark without a browser::
@@ -21,7 +21,7 @@ from .panel import Panel
 from .scenarios import SCENARIOS, scenario_in_query
 from .session import Session
 from .timer import Clock, run_steps
-from .views import Views
+from .views import BoundaryView, CurvesView, Views
 
 DETAIL_EVERY = 3  # Play updates the inside views and the table every 3rd tick
 
@@ -41,14 +41,19 @@ class Explorer:
                  session=None):
         self.session = session if session is not None else Session(settings, X, Y)
         self.clock = Clock(self.tick, on_error=self._stopped)  # carries every view's frame
-        self.views = Views(figures, self.clock)
+        self.views = Views(figures)  # every live view, and where the panel shows it
         self.chain_view, self.network_view = ChainView(self.clock, "chain"), NetworkView(
             self.clock, "network")
-        self.inside_views = [self.chain_view, self.network_view]  # every view of the pass
+        for view, place in ((BoundaryView(self.clock, "boundary"), "screen"),
+                            (self.network_view, "screen"),
+                            (CurvesView(self.clock, "curves"), "screen"),
+                            (self.chain_view, "across")):
+            self.views.add(view, place)
         traitlets.link((self.network_view, "selected"), (self.chain_view, "selected"))
         self.chain_view.observe(lambda change: self._follow_chain(), "step")
         self.chain_view.observe(lambda change: self.next_pass(), "passes")
-        self.panel = Panel(self.views, self.clock, self.inside_views)
+        self.chain_view.observe(lambda change: self._asking(change["new"]), "asking")
+        self.panel = Panel(self.views, self.clock)
         self.ticks = 0  # Play ticks so far
         wiring.connect(self.panel, self)
         self.controls["presenter"].value = presenter
@@ -85,14 +90,14 @@ class Explorer:
 
     def picture(self):
         """The boundary and the curves as they are now, drawn by matplotlib: (PNG, text)."""
-        views, session = Views("inline"), self.session
-        views.draw_data(session)
-        views.update(session)
+        from .inline import picture  # matplotlib only here: the page draws the live views
+
+        session, shown = self.session, [self.views["boundary"], self.views["curves"]]
         costs = (f", train J {session.costs[-1]:.4f}, test J {session.test_costs[-1]:.4f}"
                  if session.costs else "")
         text = (f"The backprop explorer at iteration {session.iteration}{costs}. "
-                f"{views.boundary.data['label']}. {views.curves.data['label']}.")
-        return stack([views.boundary.widget.value, views.curves.widget.value], across=True), text
+                + " ".join(f"{view.data['label']}." for view in shown))
+        return stack([picture(view) for view in shown], across=True), text
 
     @property
     def settings(self):
@@ -111,9 +116,7 @@ class Explorer:
         self.ticks += 1
         detail = self.ticks % DETAIL_EVERY == 1
         run_steps(self.session.step, self.settings.steps_per_tick)
-        self.views.update(self.session)
-        if detail:
-            self.show_inside()
+        self.show_views(detail)
         self.panel.show_status(self.session, table=detail)
 
     def play(self):
@@ -201,9 +204,8 @@ class Explorer:
         self.step(1)
 
     def refresh(self):
-        """Redraw the figures, the chain and network views and every read-out."""
-        self.views.update(self.session)
-        self.show_inside()
+        """Redraw every view and every read-out."""
+        self.show_views()
         self.panel.show_status(self.session)
         self.show_stepthrough()
 
@@ -213,20 +215,24 @@ class Explorer:
         self.panel.show_stepthrough(self.stepthrough(direction))
 
     def add_view(self, view):
-        """Show one more view of the pass: a ``BrowserView`` built with ``(ex.clock, key)``
-        (so its frame rides in Play's one message a tick) whose ``update(session, steps)``
-        sets its frame from the session and its chain steps. See CONTRIBUTING."""
-        self.inside_views.append(view)
-        self.panel.place(view)
+        """Show one more view, under the screen: a ``BrowserView`` built with
+        ``(ex.clock, key)`` (so its frame rides in Play's one message a tick) whose
+        ``update(session, steps)`` sets its frame from the session and its chain steps.
+        See CONTRIBUTING."""
+        self.views.add(view, "below")
+        self.panel.place(self.views.shown[view.key])
+        view.reset(self.session)
         view.update(self.session, session_steps(self.session))
         return view
 
-    def show_inside(self):
-        """Every view of the pass (chain, network, added ones): one forward + backward."""
-        steps = session_steps(self.session)
-        self.network_view.focus = position(self.chain_view.step, (len(steps) - 1) // 2)
-        for view in self.inside_views:
-            view.update(self.session, steps)
+    def show_views(self, detail=True):
+        """Every view's frame, from one forward + backward pass; with ``detail`` false (most
+        Play ticks), only the views drawn every tick, which need no pass of their own."""
+        steps = None
+        if detail:
+            steps = session_steps(self.session)
+            self.network_view.focus = position(self.chain_view.step, (len(steps) - 1) // 2)
+        self.views.update(self.session, steps)
 
     def _follow_chain(self):
         """The network highlights the chain's step (and shows dW on a backward step)."""
@@ -234,10 +240,18 @@ class Explorer:
         if L >= 1 and self.network_view._pass is not None:
             self.network_view.follow(*position(self.chain_view.step, L))
 
+    def _asking(self, is_open):
+        """A question of Predict, then reveal opened (or was answered): until it is answered
+        the network, the gradient table and the step-through text keep its answer."""
+        self.network_view.asking = self.panel.asking = is_open
+        self._follow_chain()
+        self.panel.show_status(self.session)
+        self.show_stepthrough()
+
     def _rebuild(self, reset_views=True):
         self.panel.show_settings(self.settings, self.session.own_data is not None)
         if reset_views:
-            self.views.draw_data(self.session)
+            self.views.reset(self.session)
         self.refresh()
 
     def _stopped(self, error):

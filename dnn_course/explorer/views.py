@@ -1,11 +1,15 @@
-"""The explorer's live views: decision boundary, cost curves, gradient norms per layer.
+"""The explorer's live views, in one place: ``Views`` holds every view the panel shows.
 
-Each view is drawn from two payloads computed here from the session's own numbers:
-``data`` (what changes at Reset: the points, the axes) and ``frame`` (what changes every
-tick: AL's colour level over the grid, the curves). In a Jupyter kernel the page draws them
-(``browser.BrowserView``: the kernel only sends numbers); with ``figures="inline"``
-(tests, scripts, static outputs) matplotlib draws the same payloads in the kernel
-(``inline.py``). See ``browser.py`` for the pattern a new view follows.
+The explorer registers the decision boundary, the network and the cost curves side by
+side on the screen and the chain across it (``Explorer.__init__``); ``Explorer.add_view``
+registers more, under the screen. Each view is a ``browser.BrowserView`` (the kernel sends
+the package's numbers, the page draws them) and is updated here: ``reset`` at Reset,
+``update`` after every change, every view's frame of a Play tick in one message.
+
+The boundary and the curves are defined here too: ``data`` (what changes at Reset: the
+points, the axes) and ``frame`` (what changes every tick: AL's colour level over the grid,
+the curves), computed from the session's own numbers. They also have a matplotlib renderer
+(``inline.py``) for ``figures="inline"``: tests, scripts, static outputs.
 """
 
 import math
@@ -90,15 +94,35 @@ def curves_frame(session):
 
 
 class BoundaryView(BrowserView):
-    """The decision boundary, drawn by the page (static/boundary.js)."""
+    """The decision boundary, drawn by the page (static/boundary.js), every Play tick."""
 
     _esm = esm("boundary.js")
+    every_tick, inline, flex = True, "boundary", "0 0 auto"  # it keeps its size
+
+    def reset(self, session):
+        """The points and the plane; the grid where AL is evaluated."""
+        self.data = boundary_data(session)
+        self.grid = boundary_grid(self.data)
+
+    def update(self, session, steps):
+        """AL over the grid. Its forward pass (about 1 MB of Z[l], A[l]) is kept until the
+        next one: freed every tick, the C allocator would return it to the system and fault
+        it back in, which cost a sixth of a Play tick's CPU."""
+        AL, self.grid_pass = session.forward(self.grid)
+        self.frame = boundary_frame(AL)
 
 
 class CurvesView(BrowserView):
     """Cost J and ||dW[l]|| against the iteration, drawn by the page (static/curves.js)."""
 
     _esm = esm("curves.js")
+    every_tick, inline, flex = True, "curves", "0 1 403px"
+
+    def reset(self, session):
+        self.data = curves_data(session)
+
+    def update(self, session, steps):
+        self.frame = curves_frame(session)
 
 
 def in_kernel():
@@ -110,43 +134,62 @@ def in_kernel():
     return getattr(get_ipython(), "kernel", None) is not None
 
 
+PLACES = ("screen", "across", "below")  # side by side; across the screen; under it
+
+
 class Views:
-    """The boundary and the curves, drawn by the page or inline.
+    """Every live view of one explorer, with where the panel lays it out.
 
     Parameters
     ----------
-    figures : "auto" (the page draws when in a kernel), "browser" or "inline"
-    frames : the browser.Frames widget that carries their frames (Play's clock)
+    figures : "auto" (the page draws when in a kernel), "browser" or "inline" (matplotlib
+        in the kernel draws the views that have an ``inline`` renderer: the boundary and
+        the curves; the others are drawn by the page in both cases)
     """
 
-    def __init__(self, figures="auto", frames=None):
+    def __init__(self, figures="auto"):
         if figures not in ("auto", "browser", "inline"):
             raise ValueError(f'figures must be "auto", "browser" or "inline", got {figures!r}')
         self.browser = in_kernel() if figures == "auto" else figures == "browser"
-        if self.browser:
-            self.boundary = BoundaryView(frames, "boundary")
-            self.curves = CurvesView(frames, "curves")
-            self.boundary_widget, self.curves_widget = self.boundary, self.curves
-        else:
-            from .inline import InlineBoundary, InlineCurves  # matplotlib only when needed
+        self.views, self.places = {}, {}  # by key: the view, its place
+        self.shown, self.renderers = {}, {}  # by key: the widget shown, the inline renderer
 
-            self.boundary, self.curves = InlineBoundary(), InlineCurves()
-            self.boundary_widget, self.curves_widget = self.boundary.widget, self.curves.widget
-        self.grid, self.grid_pass = None, None
+    def add(self, view, place="below"):
+        """Register ``view`` (built with Play's clock and a key of its own) at ``place``;
+        what is shown gets the CSS class ``dnn-<key>``."""
+        if place not in PLACES:
+            raise ValueError(f"a view's place is one of {', '.join(PLACES)}, got {place!r}")
+        if view.key in self.views:
+            raise ValueError(f"the explorer has a view {view.key!r} already: give it another key")
+        self.views[view.key], self.places[view.key] = view, place
+        shown = view
+        if not self.browser and view.inline:
+            from . import inline  # matplotlib only when needed
 
-    def draw_data(self, session):
+            self.renderers[view.key] = renderer = inline.follow(view)
+            shown = renderer.widget
+        self.shown[view.key] = shown.add_class(f"dnn-{view.key}")  # for CSS and tests
+        shown.layout.min_width = "0"
+        if place != "across":
+            shown.layout.flex = view.flex  # the boundary keeps its size, others shrink
+        return view
+
+    def __getitem__(self, key):
+        return self.views[key]
+
+    def at(self, place):
+        """The widgets shown at ``place``, in the order their views were added."""
+        return [self.shown[key] for key, where in self.places.items() if where == place]
+
+    def reset(self, session):
         """What changes only at Reset: the points and the plane, the curves' names."""
-        data = boundary_data(session)
-        self.grid = boundary_grid(data)
-        self.boundary.data, self.curves.data = data, curves_data(session)
+        for view in self.views.values():
+            view.reset(session)
 
-    def update(self, session):
-        """The boundary, the cost curves and ||dW[l]|| for the session's current state.
-
-        The grid's forward pass (about 1 MB of Z[l], A[l]) is kept until the next one:
-        freed every tick, the C allocator would return it to the system and fault it back
-        in, which cost a sixth of a Play tick's CPU.
-        """
-        AL, self.grid_pass = session.forward(self.grid)
-        self.boundary.frame = boundary_frame(AL)
-        self.curves.frame = curves_frame(session)
+    def update(self, session, steps=None):
+        """Every view's frame for the session's current state; ``steps`` are its chain
+        steps (one forward and backward pass, ``chain.session_steps``). Without them, only
+        the views drawn every Play tick (``every_tick``: the boundary and the curves)."""
+        for view in self.views.values():
+            if steps is not None or view.every_tick:
+                view.update(session, steps)

@@ -4,6 +4,7 @@ while Play runs, the keyboard alone runs Play, Pause, Step and Reset, and axe fi
 serious or critical violation (explorer in Voila and in JupyterLab at 1280x800 with the
 file browser open; notebook 03's widget)."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,24 @@ def test_views_in_voila(page, voila):
     root = page.locator(".dnn-explorer")
     check_views(page, root)
     screenshots(page, root, "voila")
+    check_axe(page)
+
+
+def test_a_question_open_in_the_compact_presenter_layout_is_axe_clean(page, voila):
+    """Voila at 1280x720 in the presenter layout (its compact form), Predict on and a
+    question open, then answered."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(voila.url("/"), wait_until="commit", timeout=240_000)
+    root = page.locator(".dnn-explorer")
+    chain = root.locator(".dnn-chain")
+    chain.locator(".dnn-chain-worked").wait_for(timeout=120_000)
+    root.locator(".widget-toggle-button", has_text="Presenter").click()
+    expect(root).to_have_class(re.compile("dnn-presenter"))
+    chain.locator(".dnn-chain-predict").click()
+    expect(chain.locator(".dnn-question-text")).to_be_visible()
+    check_axe(page)
+    chain.locator(".dnn-question-choice").first.click()
+    expect(chain.locator(".dnn-question-feedback")).not_to_be_empty()
     check_axe(page)
 
 

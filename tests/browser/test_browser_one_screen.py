@@ -2,7 +2,9 @@
 and the chain's current step (equations and heatmaps) are all in the window at once, in
 Voila and in JupyterLab with the file browser closed; the views are linked (a unit picked in
 the network is the chain's worked entry, the chain's step is highlighted in the network)
-and "Play the pass" walks a pass and takes the update."""
+and "Play the pass" walks a pass and takes the update. The presenter layout shows the same
+parts with text of at least 18 px at 1920x1080 (Voila and JupyterLab) and 1280x720 (Voila);
+while a question of Predict, then reveal is open no text gives its answer."""
 
 import re
 from pathlib import Path
@@ -25,20 +27,49 @@ PARTS = {"Play": ".dnn-play", "the boundary": ".dnn-boundary canvas",
          "the heatmaps": ".dnn-chain-heatmaps canvas"}
 
 
-def check_one_screen(page, root):
-    """Every part's box lies inside the window once the explorer's top is at the top."""
-    root.locator(".dnn-chain-heatmaps canvas").first.wait_for(timeout=300_000)
-    root.locator(".dnn-run").evaluate("node => node.scrollIntoView({block: 'start'})")
-    page.wait_for_timeout(500)
-    outside = []
-    for name, selector in PARTS.items():
+BACKWARD = {k: PARTS[k] for k in ("the chain's equations", "the heatmaps")}
+
+
+def outside(root, parts, width, height):
+    """The parts (name: selector) whose boxes are not inside the width x height window."""
+    found = []
+    for name, selector in parts.items():
         boxes = root.locator(selector).evaluate_all(
             "nodes => nodes.map(n => { const r = n.getBoundingClientRect();"
             " return [r.left, r.top, r.right, r.bottom]; })")
         assert boxes, f"no {name} ({selector}) in the page"
-        outside += [(name, box) for box in boxes
-                    if box[0] < 0 or box[1] < 0 or box[2] > WIDTH or box[3] > HEIGHT]
-    assert not outside, f"outside the {WIDTH}x{HEIGHT} window: {outside}"
+        found += [(name, box) for box in boxes
+                  if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height]
+    return found
+
+
+def at_a_backward_step(page, root):
+    """Step 1, then Step (the iteration line grows), then the chain at layer 2 backward (its
+    longest equations); the run bar at the top of the window again."""
+    counter = root.locator(".dnn-iteration")
+    root.locator(".dnn-step").click()
+    wait_for(page, lambda: "train J" in counter.inner_text(), 60, lambda: "Step did nothing")
+    chain = root.locator(".dnn-chain")
+    for _ in range(5):  # L = 3: forward 1, 2, 3, the loss, backward 3, backward 2
+        chain.locator(".dnn-chain-next").click()
+    expect(chain.locator(".dnn-chain-position")).to_contain_text("layer 2 of 3, backward",
+                                                                 timeout=60_000)
+    page.wait_for_timeout(500)
+    root.locator(".dnn-run").evaluate("node => node.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(300)
+
+
+def check_one_screen(page, root):
+    """Every part's box lies inside the window once the explorer's top is at the top; the
+    equations and heatmaps of a backward step too, after a Step."""
+    root.locator(".dnn-chain-heatmaps canvas").first.wait_for(timeout=300_000)
+    root.locator(".dnn-run").evaluate("node => node.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(500)
+    found = outside(root, PARTS, WIDTH, HEIGHT)
+    assert not found, f"outside the {WIDTH}x{HEIGHT} window: {found}"
+    at_a_backward_step(page, root)
+    found = outside(root, BACKWARD, WIDTH, HEIGHT)
+    assert not found, f"at layer 2 backward, outside the {WIDTH}x{HEIGHT} window: {found}"
 
 
 def test_one_screen_in_voila(page, voila):
@@ -143,11 +174,22 @@ def test_linked_views_and_play_the_pass_in_voila(page, voila):
     expect(asked).to_have_text(expected["text"])
     expect(chain.locator(".dnn-question-hidden")).to_be_visible()  # numbers not shown yet
     assert chain.locator(".dnn-heatmap canvas").count() == 0
+    expect(chain).to_have_attribute("aria-label", re.compile("Predict, then reveal: "))
+    expect(root.locator(".dnn-stepthrough")).to_contain_text("a question is open")
+    expect(chain.locator(".dnn-chain-note")).to_have_count(0) if index >= L else \
+        expect(chain.locator(".dnn-chain-note")).to_be_hidden()  # caches[l-1]'s shapes
+    told = " ".join([chain.get_attribute("aria-label"), root.locator(".dnn-stepthrough")
+                     .inner_text(), root.locator(".dnn-gradient-norms").inner_text()])
+    worked = chain_payload(session_steps(session), index, session.activations,
+                           unit=(2, 3))["worked"]
+    assert not [line for line in worked if line in told]  # no entry, no value before
     chain.locator(".dnn-question-choice", has_text=re.compile(
         f"^{re.escape(expected['answer'])}$")).click()
     expect(chain.locator(".dnn-question-feedback")).to_contain_text("✓ Right.")
     expect(chain.locator(".dnn-chain-score")).to_have_text("score 1 / 1")
     expect(chain.locator(".dnn-heatmap canvas").first).to_be_visible()  # revealed
+    expect(chain).to_have_attribute("aria-label", re.compile(re.escape(worked[0])))
+    expect(root.locator(".dnn-stepthrough")).not_to_contain_text("a question is open")
 
 
 SMALLEST_TEXT = """root => Math.min(...[...root.querySelectorAll('*')].filter(n =>
@@ -157,28 +199,45 @@ SMALLEST_TEXT = """root => Math.min(...[...root.querySelectorAll('*')].filter(n 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
 def test_the_presenter_layout_fills_a_projector_with_text_of_18_px(page, voila, size):
-    width, height = size
-    page.set_viewport_size({"width": width, "height": height})
+    page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(voila.url("/"), wait_until="commit", timeout=240_000)
-    root = page.locator(".dnn-explorer")
+    check_presenter(page, page.locator(".dnn-explorer"), *size, "voila")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080)])
+def test_the_presenter_layout_in_jupyterlab_with_the_file_browser_closed(lab_page, lab, size):
+    """(JupyterLab's menu, tabs, toolbar and status bar take 120 of 720 px: there the chain's
+    step starts under the fold; a projector of 1280x720 gets make demo's Voila page.)"""
+    lab_page.set_viewport_size({"width": size[0], "height": size[1]})
+    panel = open_notebook(lab_page, lab, EXPLORER)
+    lab_page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^View$")).click()
+    lab_page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^File Browser$")).click()
+    expect(lab_page.locator(".jp-FileBrowser")).to_be_hidden()
+    run_all(lab_page)
+    check_presenter(lab_page, panel.locator(".dnn-explorer"), *size, "lab")
+
+
+def check_presenter(page, root, width, height, where):
+    """Presenter on: smallest text 18 px; the run bar, the boundary, the network and the
+    chain's step in the window once the explorer's top is at the top."""
     root.locator(".dnn-chain-heatmaps canvas").first.wait_for(timeout=300_000)
     root.locator(".widget-toggle-button", has_text="Presenter").click()
-    expect(root).to_have_class(re.compile("dnn-presenter"))
+    expect(root).to_have_class(re.compile("dnn-presenter"), timeout=120_000)  # the kernel's
     page.wait_for_timeout(500)
     assert root.evaluate(SMALLEST_TEXT) >= 18
     root.locator(".dnn-run").evaluate("node => node.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(300)
-    # 1920x1080 shows the whole screen; 1280x720 the run bar, the boundary and the network
-    parts = PARTS if width == 1920 else {k: PARTS[k] for k in list(PARTS)[:3]}
-    for name, selector in parts.items():
-        box = root.locator(selector).first.bounding_box()
-        assert box["x"] >= 0 and box["y"] >= 0, (name, box)
-        assert box["x"] + box["width"] <= width and box["y"] + box["height"] <= height, (name, box)
+    found = outside(root, PARTS, width, height)  # the run bar, the boundary, the network,
+    SHOTS.mkdir(parents=True, exist_ok=True)  # the chain's step: all of it
+    page.screenshot(path=SHOTS / f"presenter_{where}_{width}x{height}.png")
+    assert not found, f"outside the {width}x{height} window: {found}"
     for selector, natural in ((".dnn-boundary canvas", 302), (".dnn-network canvas", 520)):
         shown = root.locator(selector).first.bounding_box()["width"]  # its 12 px text, 18 px
         assert shown >= 1.5 * natural - 1, (selector, shown)
     if width == 1920:  # it fills the projector: the screen is most of its width
         screen = root.locator(".dnn-screen").bounding_box()
         assert screen["width"] >= 0.9 * width
-    SHOTS.mkdir(parents=True, exist_ok=True)  # for a person to look at
-    page.screenshot(path=SHOTS / f"presenter_{width}x{height}.png")
+    at_a_backward_step(page, root)
+    page.screenshot(path=SHOTS / f"presenter_{where}_{width}x{height}_backward.png")
+    found = outside(root, BACKWARD, width, height)
+    assert not found, f"at layer 2 backward, outside the {width}x{height} window: {found}"

@@ -25,12 +25,9 @@ function heatmap(tensor, lut) {
   }
   const values = unpack(tensor.data);
   const [rows, cols] = values.shape;
-  const cell = Math.max(3, Math.min(14, Math.floor(168 / cols), Math.floor(112 / rows)));
   const canvas = document.createElement("canvas");
   canvas.width = cols;
   canvas.height = rows;
-  canvas.style.width = `${cols * cell}px`;
-  canvas.style.height = `${rows * cell}px`;
   const image = canvas.getContext("2d").createImageData(cols, rows);
   const limit = tensor.limit || 1;
   let low = Infinity, high = -Infinity;
@@ -51,18 +48,20 @@ function heatmap(tensor, lut) {
     canvas.title = `${tensor.name}[${i},${j}] = ${values[i * cols + j].toPrecision(4)}\n` +
       tensor.formula.replace(/\bi\b/g, String(i)).replace(/\bj\b/g, String(j));
   });
-  const frame = element("div", "dnn-heatmap-frame");  // the canvas, and the outlined row
+  // The canvas, and the outlined row; the CSS sizes a cell from --rows and --cols (at most
+  // 14 px, smaller in the presenter layout on a small projector).
+  const frame = element("div", "dnn-heatmap-frame");
+  figure.style.setProperty("--rows", String(rows));
+  figure.style.setProperty("--cols", String(cols));
   frame.append(canvas);
   if (tensor.outline !== null && tensor.outline !== undefined && tensor.outline < rows) {
     const row = element("div", "dnn-heatmap-row");
-    row.style.top = `${tensor.outline * cell}px`;
-    row.style.height = `${cell}px`;
+    row.style.setProperty("--row", String(tensor.outline));
     frame.append(row);
     canvas.setAttribute("aria-label", `${canvas.getAttribute("aria-label")}; row ` +
       `${tensor.outline} (the selected unit) outlined`);
   }
-  figure.append(caption, frame);
-  if (tensor.note) figure.append(element("div", "dnn-heatmap-note", tensor.note));
+  figure.append(caption, frame);  // its note (the columns shown) is said once, under all
   return figure;
 }
 
@@ -179,8 +178,10 @@ export default {
       const worked = element("pre", "dnn-chain-worked", frame.worked.join("\n"));
       const maps = element("div", "dnn-chain-heatmaps");
       maps.append(...frame.tensors.map((tensor) => heatmap(tensor, lut)));
-      detail.append(picture(data, frame), equation, worked);
-      if (frame.note) detail.append(element("div", "dnn-chain-note", frame.note));
+      const columns = frame.tensors.find((t) => t.data && t.note);  // the same for each
+      if (columns) maps.append(element("p", "dnn-chain-columns", columns.note));
+      const note = frame.note ? [element("div", "dnn-chain-note", frame.note)] : [];
+      detail.append(picture(data, frame), equation, worked, ...note);
       last = frame;
       predict.setAttribute("aria-pressed", String(Boolean(frame.question)));
       score.textContent = frame.question ? `score ${right} / ${asked}` : "";
@@ -211,6 +212,7 @@ export default {
         if (answer === undefined) {  // the step's numbers stay hidden until the answer
           waiting = true;
           worked.hidden = true;
+          note.forEach((node) => { node.hidden = true; });  // the cache's shapes too
           maps.replaceChildren(element("p", "dnn-question-hidden",
             "Answer the question to reveal this step's numbers."));
         } else {
@@ -221,6 +223,10 @@ export default {
         detail.append(box);
       }
       body.replaceChildren(detail, maps);
+      if (model.get("asking") !== waiting) {  // the kernel hides the answer while asking
+        model.set("asking", waiting);
+        model.save_changes();
+      }
     };
     const stop = whenChanged(model, el, draw);
     return async () => {
