@@ -17,7 +17,7 @@ sys.path[:0] = [str(REPO), str(REPO / "tests" / "browser")]
 from jupyter_servers import DASHBOARD, NOTEBOOKS, start_voila, stop  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from scripts import chromium  # noqa: E402
+from tests.support import chromium  # noqa: E402
 
 PLAY_SECONDS = 12
 
