@@ -1,14 +1,19 @@
-"""python -m benchmarks.breakdown [--rounds N]: where one training step's time goes.
+"""python -m benchmarks.breakdown [--rounds N] [--before REV]: where a small step's time goes.
 
 For the small cases (digits, explorer), each piece of ``L_layer_model``'s iteration is
 timed on its own, on the arrays of a real step: the forward pass and the backward step of
 each layer, the cost, dA[L], the update, the training watch; and, in the same rounds, the
 whole step (``L_layer_model``, many iterations per call) and its matrix products alone
-(the GEMM bound of ``gemm.py``). What the pieces do not add up to is the loop's own Python
-(the step's NamedTuple, the grads dict, the watch's call). Median over rounds, µs.
+(the GEMM bound of ``gemm.py``); with ``--before REV`` also the whole step of the engine at
+git revision REV. What the pieces do not add up to is the loop's own Python (the step's
+NamedTuple, the grads dict, the watch's call). Median over rounds, in µs of this thread's
+CPU time (``time.thread_time``): on a shared machine that moves far less with the load than
+wall time does, as a small step runs on one thread (numpy's BLAS keeps products this small
+on one).
 """
 
 import argparse
+import os
 import time
 
 import numpy as np
@@ -23,7 +28,7 @@ from dnn_course.model import (
 )
 from dnn_course.update import update_parameters
 
-from . import step
+from . import before, step
 from .gemm import bound_runner
 
 CALLS = 200  # calls per timed piece per round
@@ -72,33 +77,41 @@ def errstate():
         pass
 
 
-def breakdown(case, rounds):
-    """{name: median µs}: each piece, the whole step and its GEMM bound, alternating."""
+WHOLE = ("GEMM", "the whole", "before:")  # timed as run(n), not n calls
+
+
+def breakdown(case, rounds, engine=None):
+    """{name: median µs}: each piece, the whole step and its GEMM bound, alternating;
+    ``engine``: an earlier dnn_course (see before.py), whose whole step is timed too."""
     run, _ = step.dnn_runner(case)
     timed = [*pieces(case), ("GEMM bound (its matrix products)", bound_runner(case)),
              ("the whole step (L_layer_model)", run)]
+    if engine is not None:
+        timed.append(("before: the whole step", step.dnn_runner(case, engine)[0]))
     samples = {name: [] for name, _ in timed}
     for name, call in timed:  # warm-up
-        call(1) if name.startswith(("GEMM", "the whole")) else call()
+        call(1) if name.startswith(WHOLE) else call()
     for _ in range(rounds):
         with np.errstate(over="ignore", invalid="ignore"):
             for name, call in timed:
-                start = time.perf_counter()
-                if name.startswith(("GEMM", "the whole")):
+                start = time.thread_time()
+                if name.startswith(WHOLE):
                     call(CALLS)
                 else:
                     for _ in range(CALLS):
                         call()
-                samples[name].append((time.perf_counter() - start) / CALLS * 1e6)
+                samples[name].append((time.thread_time() - start) / CALLS * 1e6)
     return {name: float(np.median(values)) for name, values in samples.items()}
 
 
-def table(case, times):
+def table(case, times, rev=None):
     whole = times.pop("the whole step (L_layer_model)")
     bound = times.pop("GEMM bound (its matrix products)")
+    before = times.pop("before: the whole step", None)
     parts = sum(times.values())
-    lines = [f"{case.name} {case.layer_dims}, m = {case.m}: the whole step {whole:.1f} µs",
-             "", "| piece | µs | share of the step |", "|---|---|---|"]
+    then = f" (at {rev}: {before:.1f} µs, {whole / before:.2f}×)" if before else ""
+    lines = [f"{case.name} {case.layer_dims}, m = {case.m}: the whole step {whole:.1f} µs"
+             f"{then}", "", "| piece | µs | share of the step |", "|---|---|---|"]
     lines += [f"| {name} | {us:.1f} | {us / whole:.0%} |" for name, us in times.items()]
     lines += [f"| the loop's own Python (the step less its pieces) | {whole - parts:.1f} | "
               f"{(whole - parts) / whole:.0%} |",
@@ -110,9 +123,13 @@ def table(case, times):
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m benchmarks.breakdown", description=__doc__)
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--before", metavar="REV", help="also time dnn_course at git revision REV")
     args = parser.parse_args(argv)
+    engine = before.load_engine(args.before) if args.before else None
+    rev = before.describe(args.before) if args.before else None
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores\n")
     for case in step.course_cases(np.random.default_rng(0))[1:]:  # digits, explorer
-        print(table(case, breakdown(case, args.rounds)), end="\n\n")
+        print(table(case, breakdown(case, args.rounds, engine), rev), end="\n\n")
 
 
 if __name__ == "__main__":
