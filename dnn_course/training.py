@@ -41,8 +41,8 @@ def gradient_step(X, Y, parameters, learning_rate, hidden_activation="relu", on_
     ``gradient_step.unchecked`` skips the input checks, for inputs a checked step already
     read: the same X and Y, and the parameters the last step returned. ``on_forward(AL,
     caches)``, if given, runs before the cost (a training run stops there when A[L] is inf
-    or NaN). A caller that checks for inf and NaN itself, as training does, runs its steps
-    under ``np.errstate(over="ignore", invalid="ignore")``, once for all of them.
+    or NaN). A caller that checks for inf and NaN itself, as training does, runs the step and
+    its check under one ``np.errstate(over="ignore", invalid="ignore")``.
     """
     AL, caches = L_model_forward.unchecked(X, parameters, hidden_activation)
     if on_forward is not None:
