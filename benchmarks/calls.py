@@ -38,7 +38,11 @@ def counted(run, guards_file):
 
 
 def per_iteration(train, guards_file, n=20):
-    """Calls per iteration after the first: counts of train(1 + n) less train(1), / n."""
+    """Calls per iteration after the first: counts of train(1 + n) less train(1), / n.
+
+    One uncounted call first: a first call also imports what the run needs (tqdm).
+    """
+    train(1)
     more, one = counted(lambda: train(1 + n), guards_file), counted(lambda: train(1), guards_file)
     return {key: (more[key] - one[key]) / n for key in ("guards", "python", "c")}
 

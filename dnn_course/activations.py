@@ -31,7 +31,7 @@ def sigmoid_backward(dA, activation_cache):
 
 def relu(Z):
     """A = relu(Z) = max(0, Z), element-wise; the cache is Z."""
-    A = np.maximum(0, Z)
+    A = np.maximum(Z, 0)
     return A, Z
 
 

@@ -33,16 +33,18 @@ class Watch:
     def forward(self, i, AL, caches, parameters, costs):
         """Stop if A[L] is not finite; at iteration 0 (no update yet) name the Z[l] first."""
         bad = [f"Z{l}" for l, cache in enumerate(caches, 1)
-               if i == 0 and not np.isfinite(cache.activation_cache).all()]
+               if not np.isfinite(cache.activation_cache).all()] if i == 0 else []
         if bad or not np.isfinite(AL).all():
             raise self._diverged(i, (bad or ["AL"])[0], parameters, costs)
 
     def update(self, i, cost, updated, parameters, costs):
-        """Stop if the update made a W[l] or b[l] inf or NaN; warn once if J stays high."""
+        """Stop if the update made a W[l] or b[l] inf or NaN; warn once if J stays high.
+
+        Runs under the training loop's ``np.errstate(over="ignore", invalid="ignore")``.
+        """
         # One sum per array: NaN or inf in any W[l], b[l] makes the total non-finite (so may
         # huge finite values); only then is each array looked at.
-        with np.errstate(over="ignore", invalid="ignore"):
-            total = sum(np.add.reduce(value, axis=None) for value in updated.values())
+        total = sum(np.add.reduce(value, axis=None) for value in updated.values())
         bad = [] if np.isfinite(total) else [
             key for key, value in updated.items() if not np.isfinite(value).all()]
         if bad:

@@ -25,7 +25,7 @@ def linear_forward(A_prev, W, b):
     A_prev (n[l-1], m) are the previous layer's activations (A[0] = X), W (n[l], n[l-1]),
     b (n[l], 1). Returns Z (n[l], m) and linear_cache = LinearCache(A_prev, W, b).
     """
-    Z = W @ A_prev + b
+    Z = np.dot(W, A_prev) + b
     return Z, LinearCache(A_prev, W, b)
 
 
@@ -39,7 +39,7 @@ def linear_backward(dZ, linear_cache, compute_dA_prev=True):
     """
     A_prev, W, b = linear_cache
     m = A_prev.shape[1]
-    dW = (1 / m) * dZ @ A_prev.T  # the same number as (1/m)(dZ A_prev^T), computed left to right
-    db = (1 / m) * np.sum(dZ, axis=1, keepdims=True)
-    dA_prev = W.T @ dZ if compute_dA_prev else None
+    dW = (1 / m) * np.dot(dZ, A_prev.T)
+    db = (1 / m) * dZ.sum(axis=1, keepdims=True)
+    dA_prev = np.dot(W.T, dZ) if compute_dA_prev else None
     return dA_prev, dW, db

@@ -41,16 +41,16 @@ def gradient_step(X, Y, parameters, learning_rate, hidden_activation="relu", on_
     ``gradient_step.unchecked`` skips the input checks, for inputs a checked step already
     read: the same X and Y, and the parameters the last step returned. ``on_forward(AL,
     caches)``, if given, runs before the cost (a training run stops there when A[L] is inf
-    or NaN).
+    or NaN). A caller that checks for inf and NaN itself, as training does, runs the step and
+    its check under one ``np.errstate(over="ignore", invalid="ignore")``.
     """
-    with np.errstate(over="ignore", invalid="ignore"):
-        AL, caches = L_model_forward.unchecked(X, parameters, hidden_activation)
-        if on_forward is not None:
-            on_forward(AL, caches)
-        cost = float(compute_cost.unchecked(AL, Y))
-        grads = L_model_backward.unchecked(AL, Y, caches, hidden_activation, compute_dA0=False)
-        return Step(AL, caches, cost, grads,
-                    update_parameters.unchecked(parameters, grads, learning_rate))
+    AL, caches = L_model_forward.unchecked(X, parameters, hidden_activation)
+    if on_forward is not None:
+        on_forward(AL, caches)
+    cost = float(compute_cost.unchecked(AL, Y))
+    grads = L_model_backward.unchecked(AL, Y, caches, hidden_activation, compute_dA0=False)
+    return Step(AL, caches, cost, grads,
+                update_parameters.unchecked(parameters, grads, learning_rate))
 
 
 def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
@@ -86,12 +86,13 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
     costs, watch = [], Watch(X, learning_rate)
     for i in tqdm(range(num_iterations), disable=not show, desc="training"):
         # X, Y and the parameters were checked above, so the step runs unchecked; an inf
-        # or NaN A[L] or W, b stops, named; J far above its start warns.
-        step = gradient_step.unchecked(X, Y, parameters, learning_rate, hidden_activation,
-                                       functools.partial(watch.forward, i,
-                                                         parameters=parameters, costs=costs))
+        # or NaN A[L] or W, b stops, named (not warned about); J far above its start warns.
+        with np.errstate(over="ignore", invalid="ignore"):
+            step = gradient_step.unchecked(X, Y, parameters, learning_rate, hidden_activation,
+                                           functools.partial(watch.forward, i,
+                                                             parameters=parameters, costs=costs))
+            watch.update(i, step.cost, step.parameters, parameters, costs)
         cost, grads = step.cost, step.grads
-        watch.update(i, cost, step.parameters, parameters, costs)
         parameters = step.parameters
         last = i == num_iterations - 1
         if i % 100 == 0:

@@ -135,3 +135,18 @@ def test_the_memory_benchmark_records_the_iterations_of_its_hours():
     assert result["iterations"] >= int(rate * 3.6) - 1 and result["history_entries"] <= 401
     assert result["growth_mib"] == round(result["end_mib"] - result["start_mib"], 1)
     assert "ok" in memory.summary({"runs": [result]}) or not result["within_limit"]
+
+
+def test_the_breakdown_times_every_piece_of_the_step_and_what_is_left(capsys):
+    from benchmarks import breakdown
+
+    breakdown.main(["--rounds", "1"])
+    out = capsys.readouterr().out
+    for case in ("digits [64, 20, 7, 5, 1]", "explorer [2, 8, 8, 1]"):
+        assert f"{case}, m = " in out
+    for piece in ("forward, layer 4 (sigmoid)", "backward, layer 1 (relu)", "cost J", "dA[L]",
+                  "update W, b", "watch: W, b finite", "the loop's own Python"):
+        assert f"| {piece}" in out
+    assert "the matrix products alone (GEMM bound)" in out
+    rows = [line.split("|") for line in out.splitlines() if line.startswith("| forward")]
+    assert len(rows) == 4 + 3 and all(float(row[2]) > 0 for row in rows)

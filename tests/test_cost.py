@@ -81,3 +81,12 @@ def test_boolean_labels_count_as_0_1():
     Y = np.array([[True, False, True, True]])
     assert dc.compute_cost(AL, Y) == dc.compute_cost(AL, Y.astype(float))
     assert_array_equal(dc.dAL(AL, Y), dc.dAL(AL, Y.astype(float)))
+
+
+def test_only_exact_0_1_and_subnormal_AL_move_off_the_edges():
+    tiny, below_one = np.finfo(float).tiny, np.nextafter(1.0, 0.0)
+    AL = np.array([[0.0, tiny / 4, tiny, 0.3, below_one, 1.0]])
+    Y = np.array([[1, 1, 1, 0, 0, 0]])
+    moved = np.array([[tiny, tiny, tiny, 0.3, below_one, below_one]])
+    assert_array_equal(dc.dAL(AL, Y), -(Y / moved) + (1 - Y) / (1 - moved))
+    assert dc.compute_cost(AL, Y) == dc.compute_cost(moved, Y)  # np.clip there, as AL is in [0, 1]
