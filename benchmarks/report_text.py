@@ -98,7 +98,8 @@ def waits(w):
     tick = w.get("explorer_tick")
     if tick is not None:
         lines.append(f"- explorer Play tick, {tick['steps']} training steps + the numbers sent "
-                     f"to the page, network {tick['layer_dims']} on m = {tick['m']}: "
+                     f"to the page, network {tick['layer_dims']} on m = {tick['m']}, after "
+                     f"{tick.get('played', 0)} iterations of Play: "
                      f"**{tick['tick_seconds'] * 1e3:.1f} ms** (`Explorer().tick()`)")
         if "inline_tick_seconds" in tick:
             lines.append("- the same tick drawn by matplotlib in the kernel "
@@ -106,7 +107,8 @@ def waits(w):
     session = w.get("session_steps")
     if session is not None:
         lines.append(f"- explorer training alone, `Session().step({session['steps']})` (one tick's "
-                     f"steps, no redraw): {session['seconds'] * 1e3:.2f} ms")
+                     f"steps and the latest numbers it shows, no redraw): "
+                     f"{session['seconds'] * 1e3:.2f} ms")
     views = w.get("views_redraw")
     if views is not None:
         lines.append(f"- redraw of the chain view / the network view in the kernel for the "

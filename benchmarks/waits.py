@@ -17,6 +17,7 @@ from tests.support.jupyter_sandbox import sandbox_env
 from .timing import median_time
 
 ROOT = Path(__file__).resolve().parent.parent
+PLAYED = 6000  # iterations before a tick is timed: a minute of Play (10 ticks of 10 a second)
 
 RUN_NOTEBOOK = """
 import json, resource, sys, time
@@ -62,26 +63,32 @@ def notebook_times(pattern="notebooks/*.ipynb"):
 
 
 def explorer_tick(repeats=20):
-    """Median latency of one Play tick of the default explorer: its training steps and the
-    numbers sent to the page (which draws them); and the same tick with ``figures="inline"``,
-    where matplotlib renders the images in the kernel (static outputs, tests)."""
+    """Median latency of one Play tick of the default explorer after a minute of Play
+    (``PLAYED`` iterations: the history keeps only some, ``Session.record``): its training
+    steps and the numbers sent to the page (which draws them); and the same tick with
+    ``figures="inline"``, where matplotlib renders the images in the kernel (static
+    outputs, tests)."""
     from dnn_course.explorer import Explorer
 
     browser, inline = Explorer(figures="browser"), Explorer(figures="inline")
+    for explorer in (browser, inline):
+        explorer.session.step(PLAYED)
     return {"tick_seconds": median_time(browser.tick, repeats),
             "inline_tick_seconds": median_time(inline.tick, repeats),
-            "steps": browser.settings.steps_per_tick,
+            "steps": browser.settings.steps_per_tick, "played": PLAYED,
             "layer_dims": browser.settings.layer_dims(), "m": browser.settings.m}
 
 
 def session_steps(repeats=20):
-    """The explorer's training alone: ``Session().step(steps_per_tick)``, no redraw."""
+    """The explorer's training alone, after a minute of Play: ``step(steps_per_tick)`` and
+    the latest test J, ||dW[l]|| and dead units that the tick shows, no redraw."""
     from dnn_course.explorer.session import Session
 
     session = Session()
+    session.step(PLAYED)
     steps = session.settings.steps_per_tick
-    seconds = median_time(lambda: session.step(steps), repeats)
-    return {"steps": steps, "seconds": seconds}
+    seconds = median_time(lambda: (session.step(steps), session.test_costs[-1]), repeats)
+    return {"steps": steps, "played": PLAYED, "seconds": seconds}
 
 
 def views_redraw(repeats=20):

@@ -12,6 +12,7 @@ import pytest
 
 from benchmarks import gemm, report, scaling, step, torch_step
 from benchmarks.__main__ import Config, collect, main
+from dnn_course.explorer.session import HISTORY_POINTS
 
 
 def hand_flops(layer_dims, m):
@@ -79,6 +80,7 @@ def test_report_has_every_section(tmp_path):
     assert saved["steps"][0]["gemm_fraction"] > 0
     tick = saved["waits"]["explorer_tick"]
     assert tick["layer_dims"] == [2, 8, 8, 1] and tick["m"] == 500  # the default network
+    assert tick["played"] > HISTORY_POINTS  # timed where Play spends its time: a long run
     assert saved["waits"]["session_steps"]["seconds"] > 0 and tick["tick_seconds"] > 0
     assert f"{tick['tick_seconds'] * 1e3:.1f} ms" in text
 

@@ -8,6 +8,10 @@ and the explorer records J (train and test), ||dW[l]|| and the dead ReLU units.
 The record is kept at the resolution the curves draw: at most HISTORY_POINTS iterations,
 evenly spaced over the whole run, and the latest. So a run left on Play for hours keeps
 a few hundred kilobytes, not gigabytes (``benchmarks/memory.py`` measures it).
+
+The test J, ||dW[l]|| and dead units cost a forward pass on the test set and more: they
+are computed only for the iterations the history keeps (every ``stride``-th) and for the
+latest one when something reads it (the page shows it once a tick, after several steps).
 """
 
 import numpy as np
@@ -45,6 +49,19 @@ def dead_units(caches, activations):
             for cache, name in zip(caches[:-1], activations, strict=True)]
 
 
+def owed_column(name):
+    """A column of the history whose latest entry may be owed (test J, ||dW[l]||, dead
+    units): reading or replacing it computes that entry first (``Session._settle``)."""
+    def read(session):
+        session._settle()
+        return getattr(session, "_" + name)
+
+    def replace(session, values):
+        session._settle()
+        setattr(session, "_" + name, values)
+    return property(read, replace, doc=f"{name} at each iteration in ``steps``")
+
+
 class Session:
     """Data, parameters and history of one explorer run.
 
@@ -53,6 +70,10 @@ class Session:
     settings : Settings (default: Settings())
     X, Y : optional own data, (2, m) and (1, m); the settings' dataset becomes "custom"
     """
+
+    test_costs = owed_column("test_costs")  # J on the test set
+    grad_norms = owed_column("grad_norms")  # [||dW[1]||, ..., ||dW[L]||]
+    dead = owed_column("dead")  # dead ReLU units per hidden layer
 
     def __init__(self, settings=None, X=None, Y=None):
         settings = Settings() if settings is None else settings
@@ -84,17 +105,19 @@ class Session:
         self.settings, self.own_data = s, own_data
         self.X_train, self.Y_train, self.X_test, self.Y_test = split
         self.parameters, self.iteration, self._stepped = parameters, 0, None
-        self.steps, self.costs, self.test_costs, self.grad_norms, self.dead = [], [], [], [], []
-        self.stride = 1
+        self.steps, self.costs, self._test_costs, self._grad_norms, self._dead = [], [], [], [], []
+        self.stride, self._owed = 1, None
 
     def record(self, step, cost, test_cost, norms, dead):
-        """Keep iteration ``step``'s numbers: J, test J, ||dW[l]|| and dead units per layer.
+        """Keep iteration ``step``'s numbers: J, test J, ||dW[l]|| and dead units per layer
+        (the last three None while owed: see ``_step``).
 
         The history holds every ``stride``-th iteration and the latest one. When it would
         exceed HISTORY_POINTS, every other kept iteration is dropped and the stride doubles:
         the history always spans the whole run, evenly, in at most HISTORY_POINTS entries.
         """
-        columns = (self.steps, self.costs, self.test_costs, self.grad_norms, self.dead)
+        self._owed = None  # the previous latest, if its numbers are owed, is off the stride
+        columns = (self.steps, self.costs, self._test_costs, self._grad_norms, self._dead)
         if self.steps and self.steps[-1] % self.stride:  # the previous latest, off the stride
             for column in columns:
                 column.pop()
@@ -144,10 +167,28 @@ class Session:
             self.X_train, self.Y_train, self.parameters, self.settings.learning_rate,
             self.activations, lambda AL, caches: self._refuse_inf([AL]))
         self._refuse_inf(step.parameters.values())
-        self.record(self.iteration, step.cost, self.test_cost(), gradient_norms(step.grads),
-                    dead_units(step.caches, self.activations))
+        owed = (self.parameters, step, self.activations)  # all checked: the step read them
+        if self.iteration % self.stride == 0:  # the history keeps it: its numbers now
+            self.record(self.iteration, step.cost, *self._extras(*owed))
+        else:  # only the latest until the next step: its numbers if someone reads them
+            self.record(self.iteration, step.cost, None, None, None)
+            self._owed = owed
         self.parameters = self._stepped = step.parameters
         self.iteration += 1
+
+    def _extras(self, parameters, step, activations):
+        """J on the test set with the parameters the step started from (the ones its J is
+        for), ||dW[l]|| and the dead units of its forward pass."""
+        AL, _ = L_model_forward.unchecked(self.X_test, parameters, activations)
+        return (float(compute_cost.unchecked(AL, self.Y_test)), gradient_norms(step.grads),
+                dead_units(step.caches, activations))
+
+    def _settle(self):
+        """Compute the latest iteration's test J, ||dW[l]|| and dead units if still owed."""
+        if self._owed is not None:
+            owed, self._owed = self._owed, None
+            with np.errstate(over="ignore", invalid="ignore"):  # as in the step itself
+                self._test_costs[-1], self._grad_norms[-1], self._dead[-1] = self._extras(*owed)
 
     def _refuse_inf(self, arrays):
         """Stop, naming the learning rate, when gradient descent has run off to inf or NaN."""
@@ -156,14 +197,6 @@ class Session:
                 f"iteration {self.iteration}: a W, b or A[L] became inf or NaN — "
                 f"learning_rate = {self.settings.learning_rate} is too high; lower it, Reset"
             )
-
-    def test_cost(self):
-        """J on the test set with the current parameters (checked unless a step made them)."""
-        trusted = self.parameters is self._stepped  # X_test: checked when split
-        forward, cost = ((L_model_forward.unchecked, compute_cost.unchecked) if trusted
-                         else (L_model_forward, compute_cost))
-        AL, _ = forward(self.X_test, self.parameters, self.activations)
-        return float(cost(AL, self.Y_test))
 
     def probabilities(self, X):
         """AL = y-hat for any points X (2, k), e.g. a grid for the decision boundary."""
