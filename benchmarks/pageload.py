@@ -17,6 +17,13 @@ then ``--at-once`` pages together, each in a fresh browser context. Measured:
   from the navigation until 2 s after Play (the new kernel's start-up included);
 - each new kernel's resident memory then (VmRSS) and its peak (VmHWM).
 
+Then the pages are closed as a browser closes a tab (the page's unload handlers run, and
+Voila's asks the server to shut its kernel down), and the next load waits until their
+kernels are gone (``make demo`` runs at most 16), at most CLOSE_WAIT seconds; a route whose
+kernels outlive their pages (counted as ``kernels_left``) is not waited for again. A page
+that gets an error instead of the explorer (a refusal such as "503: Too many explorers
+open", a cell that failed) stops the run with the page's message.
+
 The machine is shared: each row carries the load averages at its start and end.
 """
 
@@ -46,8 +53,16 @@ const poll = setInterval(() => {
     window.__play = performance.timeOrigin + performance.now();
     clearInterval(poll);
   }
+  const failed = [...document.querySelectorAll("[data-mime-type='application/vnd.jupyter.stderr']")]
+    .find((output) => /There was an error when executing cell|Traceback|timed out/.test(
+      output.innerText));
+  if (failed) {
+    window.__failed = failed.innerText;
+    clearInterval(poll);
+  }
 }, 50);
 """
+CLOSE_WAIT = 15  # seconds for the kernels of closed pages to be shut down
 SETTLE = 2  # seconds after Play before the CPU and memory are read
 STUDENTS, CORES = 200, 16  # the class and the node of the estimate
 
@@ -68,7 +83,11 @@ def open_pages(browser, url, n):
         pages.append(context.new_page())
     started = time.time() * 1000
     for page in pages:  # each returns once the server has started to answer
-        page.goto(url, wait_until="commit", timeout=300_000)
+        response = page.goto(url, wait_until="commit", timeout=300_000)
+        if response.status >= 400:
+            page.wait_for_load_state()
+            raise RuntimeError(f"the server answered a page load with {response.status}: "
+                               f"{page.locator('body').inner_text().strip()[:1000]}")
     return pages, started
 
 
@@ -76,18 +95,35 @@ def play_times(pages, timeout=900):
     """For each page: (navigation start, Play on screen), epoch ms."""
     deadline, times = time.monotonic() + timeout, []
     for page in pages:
-        page.wait_for_function("window.__play !== null", timeout=1000 * max(
+        page.wait_for_function("window.__play !== null || window.__failed", timeout=1000 * max(
             1, deadline - time.monotonic()), polling=100)
+        failed = page.evaluate("window.__failed")
+        if failed:
+            raise RuntimeError(f"the page shows an error instead of the explorer: {failed}")
         times.append(page.evaluate("[performance.timeOrigin, window.__play]"))
     return times
+
+
+def close(pages, root, theirs, wait):
+    """Close ``pages`` as a browser closes tabs, then wait (at most ``wait`` seconds) until
+    ``theirs``, their kernels, are shut down; returns how many still run."""
+    for page in pages:
+        page.close(run_before_unload=True)
+        page.wait_for_event("close")
+        page.context.close()
+    deadline = time.monotonic() + wait
+    while (left := len(theirs & kernels(root))) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return left
 
 
 def kernels(root):
     return {pid for pid, kind in descendants(root).items() if kind == "kernel"}
 
 
-def load(browser, root, url, n):
-    """Open ``n`` pages at once; the times to Play, the CPU they cost, the new kernels' memory."""
+def load(browser, root, url, n, close_wait=CLOSE_WAIT):
+    """Open ``n`` pages at once; the times to Play, the CPU they cost, the new kernels'
+    memory; then close them and wait up to ``close_wait`` s for their kernels to go."""
     known, cpu_before = kernels(root), cpu_by_kind(root)
     load_start = os.getloadavg()
     pages, started = open_pages(browser, url, n)
@@ -97,10 +133,9 @@ def load(browser, root, url, n):
     new = kernels(root) - known
     rss = [memory_mib(pid) for pid in new]
     peak = [memory_mib(pid, "VmHWM") for pid in new]
-    for page in pages:
-        page.context.close()
+    left = close(pages, root, new, close_wait)
     return {
-        "pages": n, "kernels": len(new),
+        "pages": n, "kernels": len(new), "kernels_left": left,
         "play_s": [(play - origin) / 1000 for origin, play in times],
         "last_play_s": (max(play for _, play in times) - started) / 1000,
         "cpu_s": {kind: cpu_after[kind] - cpu_before[kind] for kind in cpu_after},
@@ -137,8 +172,9 @@ def run_route(browser, repo, route, loads, at_once, extra_env):
     try:
         listening(url)
         first = load(browser, process.pid, url, 1)
-        one_by_one = [load(browser, process.pid, url, 1) for _ in range(loads)]
-        together = load(browser, process.pid, url, at_once) if at_once else None
+        wait = CLOSE_WAIT if not first["kernels_left"] else 0  # its pages do not close them
+        one_by_one = [load(browser, process.pid, url, 1, wait) for _ in range(loads)]
+        together = load(browser, process.pid, url, at_once, wait) if at_once else None
         return {"route": route, "dashboard": dashboard(repo), "first": first,
                 "one_by_one": one_by_one, "at_once": together}
     finally:
@@ -222,6 +258,11 @@ def table(results, students=STUDENTS, cores=CORES):
             f"| {s['kernel_rss_mib']:.0f} ({s['kernel_peak_mib']:.0f}) | {at_once} "
             f"| ≈ {s['class_s']:.0f} s "
             f"| {s['load'][0]:.2f} → {s['load'][1]:.2f} |")
+    left = [f"{name}: {sum(r['kernels_left'] for r in [result['first'], *result['one_by_one']])}"
+            for name, result in results.items() if result["first"]["kernels_left"]]
+    if left:
+        lines.append("\nKernels still running after their pages were closed (until the "
+                     "server culls them): " + ", ".join(left) + ".")
     return "\n".join(lines) + (
         f"\n\n{students} students, {cores} cores: {students} × CPU s per load ÷ {cores} cores "
         f"(the larger of one by one and at once); for make demo at least {students} × its "
