@@ -261,8 +261,8 @@ def table(results, students=STUDENTS, cores=CORES):
     left = [f"{name}: {sum(r['kernels_left'] for r in [result['first'], *result['one_by_one']])}"
             for name, result in results.items() if result["first"]["kernels_left"]]
     if left:
-        lines.append("\nKernels still running after their pages were closed (until the "
-                     "server culls them): " + ", ".join(left) + ".")
+        lines.append("\nKernels still running after their pages were closed: "
+                     + ", ".join(left) + ".")
     return "\n".join(lines) + (
         f"\n\n{students} students, {cores} cores: {students} × CPU s per load ÷ {cores} cores "
         f"(the larger of one by one and at once); for make demo at least {students} × its "

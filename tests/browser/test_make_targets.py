@@ -285,6 +285,14 @@ def test_make_demo_cap_holds_for_page_loads_at_once(tmp_path):
         stop(made.process)
 
 
+def test_make_demo_sends_its_scripts_before_the_notebook_runs(demo):
+    """The page's application script comes once, before the first cell (the browser loads
+    it while the kernel runs the notebook), not after the last."""
+    html = get(demo.url)[1]
+    assert html.count('/voila.js"') == 1
+    assert html.index('/voila.js"') < html.index('cell-index="1"')
+
+
 @pytest.mark.parametrize("scenario", ["dead_relu", "init_too_small"])
 def test_a_scenario_link_opens_that_scenario(demo, browser, scenario):
     from dnn_course.explorer import SCENARIOS
