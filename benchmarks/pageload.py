@@ -121,8 +121,8 @@ def close(pages, root, theirs, wait):
         page.wait_for_event("close")
         page.context.close()
     deadline = time.monotonic() + wait
-    while (left := len(theirs & kernels(root))) and time.monotonic() < deadline:
-        time.sleep(0.2)
+    while (left := len(theirs & set(descendants(root)))) and time.monotonic() < deadline:
+        time.sleep(0.2)  # until gone, not only exiting (the next load's CPU counts every process)
     return left
 
 
