@@ -17,6 +17,15 @@ then ``--at-once`` pages together, each in a fresh browser context. Measured:
   from the navigation until 2 s after Play (the new kernel's start-up included);
 - each new kernel's resident memory then (VmRSS) and its peak (VmHWM).
 
+Then the pages are closed as a browser closes a tab (the page's unload handlers run, and
+Voila's asks the server to shut its kernel down), and the next load waits until their
+kernels are gone (``make demo`` runs at most 16), at most CLOSE_WAIT seconds; a route whose
+kernels outlive their pages (counted as ``kernels_left``) is not waited for again. A page
+that gets an error instead of the explorer (a refusal such as "503: Too many explorers
+open", a cell that failed) stops the run with the page's message; a page still without Play
+after GIVE_UP (+ GIVE_UP_PER_PAGE per page opened together) seconds is counted as one that
+never showed it.
+
 The machine is shared: each row carries the load averages at its start and end.
 """
 
@@ -46,8 +55,17 @@ const poll = setInterval(() => {
     window.__play = performance.timeOrigin + performance.now();
     clearInterval(poll);
   }
+  const failed = [...document.querySelectorAll("[data-mime-type='application/vnd.jupyter.stderr']")]
+    .find((output) => /There was an error when executing cell|Traceback|timed out/.test(
+      output.innerText));
+  if (failed) {
+    window.__failed = failed.innerText;
+    clearInterval(poll);
+  }
 }, 50);
 """
+CLOSE_WAIT = 15  # seconds for the kernels of closed pages to be shut down
+GIVE_UP, GIVE_UP_PER_PAGE = 60, 20  # seconds without Play after which a page counts as blank
 SETTLE = 2  # seconds after Play before the CPU and memory are read
 STUDENTS, CORES = 200, 16  # the class and the node of the estimate
 
@@ -68,41 +86,68 @@ def open_pages(browser, url, n):
         pages.append(context.new_page())
     started = time.time() * 1000
     for page in pages:  # each returns once the server has started to answer
-        page.goto(url, wait_until="commit", timeout=300_000)
+        response = page.goto(url, wait_until="commit", timeout=300_000)
+        if response.status >= 400:
+            page.wait_for_load_state()
+            raise RuntimeError(f"the server answered a page load with {response.status}: "
+                               f"{page.locator('body').inner_text().strip()[:1000]}")
     return pages, started
 
 
-def play_times(pages, timeout=900):
-    """For each page: (navigation start, Play on screen), epoch ms."""
+def play_times(pages, timeout):
+    """For each page: (navigation start, Play on screen or None), epoch ms. A page without
+    Play after ``timeout`` seconds (for all of them) gets None: under a heavy load the
+    widget manager of JupyterLab's widgets gives up on the kernel's answer after 4 s and its
+    fallback never draws the widgets (ipywidgets issue 3633), so such a page stays blank."""
+    from playwright.sync_api import TimeoutError as Timeout
+
     deadline, times = time.monotonic() + timeout, []
     for page in pages:
-        page.wait_for_function("window.__play !== null", timeout=1000 * max(
-            1, deadline - time.monotonic()), polling=100)
+        with contextlib.suppress(Timeout):
+            page.wait_for_function("window.__play !== null || window.__failed", timeout=1000 * max(
+                1, deadline - time.monotonic()), polling=100)
+        failed = page.evaluate("window.__failed")
+        if failed:
+            raise RuntimeError(f"the page shows an error instead of the explorer: {failed}")
         times.append(page.evaluate("[performance.timeOrigin, window.__play]"))
     return times
+
+
+def close(pages, root, theirs, wait):
+    """Close ``pages`` as a browser closes tabs, then wait (at most ``wait`` seconds) until
+    ``theirs``, their kernels, are shut down; returns how many still run."""
+    for page in pages:
+        page.close(run_before_unload=True)
+        page.wait_for_event("close")
+        page.context.close()
+    deadline = time.monotonic() + wait
+    while (left := len(theirs & set(descendants(root)))) and time.monotonic() < deadline:
+        time.sleep(0.2)  # until gone, not only exiting (the next load's CPU counts every process)
+    return left
 
 
 def kernels(root):
     return {pid for pid, kind in descendants(root).items() if kind == "kernel"}
 
 
-def load(browser, root, url, n):
-    """Open ``n`` pages at once; the times to Play, the CPU they cost, the new kernels' memory."""
+def load(browser, root, url, n, close_wait=CLOSE_WAIT):
+    """Open ``n`` pages at once; the times to Play, the CPU they cost, the new kernels'
+    memory; then close them and wait up to ``close_wait`` s for their kernels to go."""
     known, cpu_before = kernels(root), cpu_by_kind(root)
     load_start = os.getloadavg()
     pages, started = open_pages(browser, url, n)
-    times = play_times(pages)
+    times = play_times(pages, GIVE_UP + GIVE_UP_PER_PAGE * n)
     time.sleep(SETTLE)
     cpu_after = cpu_by_kind(root)
     new = kernels(root) - known
     rss = [memory_mib(pid) for pid in new]
     peak = [memory_mib(pid, "VmHWM") for pid in new]
-    for page in pages:
-        page.context.close()
+    left = close(pages, root, new, close_wait)
     return {
-        "pages": n, "kernels": len(new),
-        "play_s": [(play - origin) / 1000 for origin, play in times],
-        "last_play_s": (max(play for _, play in times) - started) / 1000,
+        "pages": n, "kernels": len(new), "kernels_left": left,
+        "play_s": [(play - origin) / 1000 if play else None for origin, play in times],
+        "no_play": sum(play is None for _, play in times),
+        "last_play_s": (max(play or 0 for _, play in times) - started) / 1000,
         "cpu_s": {kind: cpu_after[kind] - cpu_before[kind] for kind in cpu_after},
         "kernel_rss_mib": rss, "kernel_peak_mib": peak,
         "load": [*load_start, *os.getloadavg()],
@@ -137,8 +182,9 @@ def run_route(browser, repo, route, loads, at_once, extra_env):
     try:
         listening(url)
         first = load(browser, process.pid, url, 1)
-        one_by_one = [load(browser, process.pid, url, 1) for _ in range(loads)]
-        together = load(browser, process.pid, url, at_once) if at_once else None
+        wait = CLOSE_WAIT if not first["kernels_left"] else 0  # its pages do not close them
+        one_by_one = [load(browser, process.pid, url, 1, wait) for _ in range(loads)]
+        together = load(browser, process.pid, url, at_once, wait) if at_once else None
         return {"route": route, "dashboard": dashboard(repo), "first": first,
                 "one_by_one": one_by_one, "at_once": together}
     finally:
@@ -172,9 +218,10 @@ def summary(result, students=STUDENTS, cores=CORES):
     """Medians of the loads one by one, and the pages opened together."""
     one = result["one_by_one"]
     cpu = [sum(r["cpu_s"].values()) for r in one]
+    plays = [r["play_s"][0] for r in one if r["play_s"][0] is not None] or [float("nan")]
     row = {
-        "play_s": statistics.median(r["play_s"][0] for r in one),
-        "play_s_range": (min(r["play_s"][0] for r in one), max(r["play_s"][0] for r in one)),
+        "play_s": statistics.median(plays), "play_s_range": (min(plays), max(plays)),
+        "no_play": sum(r["no_play"] for r in one),
         "cpu_s": statistics.median(cpu),
         "kernel_cpu_s": statistics.median(r["cpu_s"]["kernel"] for r in one),
         "server_cpu_s": statistics.median(r["cpu_s"]["server"] for r in one),
@@ -189,6 +236,7 @@ def summary(result, students=STUDENTS, cores=CORES):
     if together:
         n = together["pages"]
         row.update(at_once=n, last_play_s=together["last_play_s"],
+                   at_once_no_play=together["no_play"],
                    at_once_cpu_s=sum(together["cpu_s"].values()) / n,
                    at_once_load=(together["load"][0], together["load"][3]))
         row["class_s"] = max(row["class_s"], class_wait(
@@ -203,6 +251,10 @@ def class_wait(cpu_s, server_cpu_s, students=STUDENTS, cores=CORES):
     return max(students * cpu_s / cores, students * server_cpu_s)
 
 
+def never(count):
+    return f" ({count} never showed Play)" if count else ""
+
+
 def table(results, students=STUDENTS, cores=CORES):
     """Markdown: per version and route, the loads one by one and the pages opened together."""
     lines = ["| version, route (notebook) | time to Play, median (range) | CPU s per load: "
@@ -214,14 +266,20 @@ def table(results, students=STUDENTS, cores=CORES):
         s = summary(result, students, cores)
         low, high = s["play_s_range"]
         route = name.replace(" demo", ", make demo").replace(" lab", ", voila/render")
-        at_once = (f"{s['at_once']}: {s['last_play_s']:.1f} s | {s['at_once_cpu_s']:.2f}"
-                   if "at_once" in s else "— | —")
+        at_once = (f"{s['at_once']}: {s['last_play_s']:.1f} s{never(s['at_once_no_play'])} "
+                   f"| {s['at_once_cpu_s']:.2f}" if "at_once" in s else "— | —")
         lines.append(
-            f"| {route} ({result['dashboard']}) | **{s['play_s']:.2f} s** ({low:.2f}–{high:.2f}) "
+            f"| {route} ({result['dashboard']}) | **{s['play_s']:.2f} s** ({low:.2f}–{high:.2f})"
+            f"{never(s['no_play'])} "
             f"| **{s['cpu_s']:.2f}** = {s['kernel_cpu_s']:.2f} + {s['server_cpu_s']:.2f} "
             f"| {s['kernel_rss_mib']:.0f} ({s['kernel_peak_mib']:.0f}) | {at_once} "
             f"| ≈ {s['class_s']:.0f} s "
             f"| {s['load'][0]:.2f} → {s['load'][1]:.2f} |")
+    left = [f"{name}: {sum(r['kernels_left'] for r in [result['first'], *result['one_by_one']])}"
+            for name, result in results.items() if result["first"]["kernels_left"]]
+    if left:
+        lines.append("\nKernels still running after their pages were closed: "
+                     + ", ".join(left) + ".")
     return "\n".join(lines) + (
         f"\n\n{students} students, {cores} cores: {students} × CPU s per load ÷ {cores} cores "
         f"(the larger of one by one and at once); for make demo at least {students} × its "

@@ -1,7 +1,10 @@
 """Voila settings for `make demo`: idle kernels are culled and at most MAX_KERNELS run.
 
-Voila starts one kernel (about 130 MB) per page load. A kernel whose page was closed or
-reloaded has no connection left; after CULL_IDLE_SECONDS without activity it is shut down.
+Voila starts one kernel (about 75 MiB) per page load. When a page is closed or reloaded,
+it asks the server to shut its kernel down (``voila/api/shutdown``, sent as the page
+unloads), so its place is free at once. A kernel whose page could not ask (a crashed
+browser, a lost network) has no connection left; after CULL_IDLE_SECONDS without activity
+it is shut down.
 A kernel with an open page is kept however long it is idle, so a demo left open on the
 projector keeps its state. Past MAX_KERNELS running or starting kernels a new page load gets
 "503: Too many explorers open", with what to do, instead of a kernel. Both can be set from
@@ -48,7 +51,16 @@ class CappedKernelManager(AsyncMappingKernelManager):
             self.starting.discard(kernel_id)
 
 
+def set_xsrf_cookie(handler, notebook, cwd):
+    """Give the page its ``_xsrf`` cookie, which the shutdown request it sends on closing
+    must carry: Voila's page handler never sets one, so every such request was refused
+    (403 "'_xsrf' argument missing from POST") and a closed tab held its kernel, and its
+    place under MAX_KERNELS, until culled. Reading ``xsrf_token`` sets the cookie."""
+    handler.xsrf_token  # noqa: B018 -- read for its side effect
+
+
 c = get_config()  # noqa: F821 -- provided by traitlets when Voila loads this file
+c.VoilaConfiguration.prelaunch_hook = set_xsrf_cookie
 c.VoilaConfiguration.multi_kernel_manager_class = CappedKernelManager
 c.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
 c.MappingKernelManager.cull_interval = min(60, CULL_IDLE_SECONDS)
@@ -83,3 +95,4 @@ def cached_environment(exporter):
 
 
 TemplateExporter._create_environment = cached_environment
+

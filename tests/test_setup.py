@@ -20,7 +20,7 @@ from packaging.utils import canonicalize_name
 REPO = Path(__file__).resolve().parents[1]
 PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())
 TEMPLATE = Path("share", "jupyter", "voila", "templates", "dnn_course")
-DATA_FILES = [TEMPLATE / "conf.json", TEMPLATE / "index.html.j2",
+DATA_FILES = [TEMPLATE / "conf.json", TEMPLATE / "index.html.j2", TEMPLATE / "page.html",
               Path("etc", "jupyter", "voila.json")]
 TEST_STACK = {"pytest", "playwright", "nbval", "hypothesis", "ruff", "jupyterhub", "nbgrader",
               "otter-grader", "jupyter-repo2docker", "torch"}
@@ -132,7 +132,8 @@ def test_this_environment_has_the_course_template_where_voila_looks():
 
     paths = [Path(p) for p in collect_template_paths(["voila", "nbconvert"], "dnn_course")]
     ours = next(p for p in paths if p.name == "dnn_course")
-    assert filecmp.cmp(ours / "index.html.j2", REPO / TEMPLATE / "index.html.j2", shallow=False)
+    for name in ("index.html.j2", "page.html"):
+        assert filecmp.cmp(ours / name, REPO / TEMPLATE / name, shallow=False), name
     assert any(p.parts[-2:] == ("templates", "lab") for p in paths), "its base, lab, is missing"
 
 

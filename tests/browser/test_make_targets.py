@@ -236,6 +236,33 @@ def test_make_demo_caps_and_culls_kernels(tmp_path):
         stop(made.process)
 
 
+def test_make_demo_frees_a_closed_tabs_place_at_once(tmp_path, browser):
+    """With room for one explorer: a second tab is refused with the server's message (a page
+    that asks for nothing outside this machine, as every page here); closing the first tab,
+    as a student closes it, shuts its kernel down, and the second tab's reload gets in, long
+    before the abandoned kernel would have been culled (600 s)."""
+    made = make("demo", tmp_path, env={"DEMO_MAX_KERNELS": "1"})
+    first, second = (browser.new_context(viewport={"width": 1280, "height": 800})
+                     for _ in range(2))
+    try:
+        tab = first.new_page()
+        tab.goto(made.url)
+        tab.get_by_role("button", name="Play", exact=True).wait_for(timeout=120_000)
+        refused_tab = second.new_page()
+        assert refused_tab.goto(made.url).status == 503
+        refused_tab.get_by_text("Too many explorers open (1): close an explorer tab").wait_for()
+        tab.close(run_before_unload=True)  # the tab closes: the page's unload handlers run
+        deadline = time.monotonic() + 30
+        while refused_tab.reload().status == 503:
+            assert time.monotonic() < deadline, "the closed tab's kernel is still running"
+            time.sleep(1)
+        refused_tab.get_by_role("button", name="Play", exact=True).wait_for(timeout=120_000)
+        assert "Culling 'idle' kernel" not in made.stderr.read_text()
+    finally:
+        first.close(), second.close()
+        stop(made.process)
+
+
 def load(url):
     """(status, body) of a GET, a refusal's page included."""
     try:
@@ -256,6 +283,14 @@ def test_make_demo_cap_holds_for_page_loads_at_once(tmp_path):
         assert "then reload this page" in refusal
     finally:
         stop(made.process)
+
+
+def test_make_demo_sends_its_scripts_before_the_notebook_runs(demo):
+    """The page's application script comes once, before the first cell (the browser loads
+    it while the kernel runs the notebook), not after the last."""
+    html = get(demo.url)[1]
+    assert html.count('/voila.js"') == 1
+    assert html.index('/voila.js"') < html.index('cell-index="1"')
 
 
 @pytest.mark.parametrize("scenario", ["dead_relu", "init_too_small"])
