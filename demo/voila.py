@@ -21,6 +21,7 @@ from tornado import web
 
 CULL_IDLE_SECONDS = int(os.environ.get("DEMO_CULL_SECONDS", 600))
 MAX_KERNELS = int(os.environ.get("DEMO_MAX_KERNELS", 16))
+IOPUB_SECONDS = 120  # see c.VoilaExecutor.iopub_timeout below
 REFUSED = (f"Too many explorers open ({MAX_KERNELS}): close an explorer tab you no longer "
            f"use, or wait up to {CULL_IDLE_SECONDS} s until an abandoned one is shut down, "
            "then reload this page")
@@ -67,6 +68,10 @@ c.MappingKernelManager.cull_interval = min(60, CULL_IDLE_SECONDS)
 c.MappingKernelManager.cull_connected = False
 # The course's own template: Voila's lab template without its CDN links (share/jupyter/voila/).
 c.VoilaConfiguration.template = "dnn_course"
+# After the explorer's cell has run, Voila waits this long for the kernel's messages that
+# draw it (about 190 widget models); nbclient's default, 4 s, ran out when a class opened the
+# link together, and those pages stayed blank ("Timeout waiting for IOPub output").
+c.VoilaExecutor.iopub_timeout = IOPUB_SECONDS
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
